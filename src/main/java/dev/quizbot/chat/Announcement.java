@@ -1,0 +1,28 @@
+package dev.quizbot.chat;
+
+/**
+ * What the core announces on its own, as Spring application events: adapters listen, pick
+ * the announcements for their platform by {@link ChannelRef#platform()}, and render them.
+ * The core never calls an adapter.
+ */
+public sealed interface Announcement {
+
+    ChannelRef channel();
+
+    /** A question was posted to a channel, on demand or by a schedule. */
+    record RoundOpened(ChannelRef channel, Views.Question question, boolean scheduled) implements Announcement {
+    }
+
+    /** Someone answered; adapters coalesce these into edits of the question post. */
+    record AnswerCountChanged(ChannelRef channel, long roundId, int answerCount) implements Announcement {
+    }
+
+    /** The round closed: time for the reveal. */
+    record RoundClosed(ChannelRef channel, Views.Reveal reveal) implements Announcement {
+    }
+
+    /** A schedule could not post (unknown channel, no questions left...); tell whoever set it. */
+    record ScheduleFailed(ChannelRef channel, long scheduleId, String ownerUserId, String reason)
+            implements Announcement {
+    }
+}

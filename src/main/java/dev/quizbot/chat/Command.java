@@ -1,0 +1,59 @@
+package dev.quizbot.chat;
+
+import java.util.Optional;
+
+import dev.quizbot.bank.Difficulty;
+
+/**
+ * Everything a user can ask quizbot to do, one vocabulary for every platform. Adapters build
+ * these from slash-command options or parse them from text with {@link CommandParser}.
+ */
+public sealed interface Command {
+
+    record Ask(Optional<String> topic, Optional<Difficulty> difficulty) implements Command {
+    }
+
+    /** An answer to a round; {@code roundId} empty means the channel's open round. */
+    record Answer(Optional<Long> roundId, String text) implements Command {
+    }
+
+    record Leaderboard(Scope scope, Period period) implements Command {
+    }
+
+    /** {@code user} empty means the caller; otherwise a user id or display name. */
+    record Stats(Optional<String> user) implements Command {
+    }
+
+    record Topics() implements Command {
+    }
+
+    record TeamCreate(String name) implements Command {
+    }
+
+    record TeamJoin(String name) implements Command {
+    }
+
+    record TeamLeave() implements Command {
+    }
+
+    record TeamList() implements Command {
+    }
+
+    /** {@code when} is "daily HH:MM" or a cron expression; admin only. */
+    record ScheduleSet(String when, String zone, Optional<String> topic, Optional<Difficulty> difficulty)
+            implements Command {
+    }
+
+    record ScheduleList() implements Command {
+    }
+
+    record ScheduleRemove(long id) implements Command {
+    }
+
+    /** Re-reads the question bank; admin only. */
+    record ReloadBank() implements Command {
+    }
+
+    record Help() implements Command {
+    }
+}
