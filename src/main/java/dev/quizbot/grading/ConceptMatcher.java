@@ -26,7 +26,10 @@ final class ConceptMatcher {
     record Match(Concept concept, boolean found, List<Integer> positions) {
     }
 
-    private record Form(List<String> stems, boolean exactOnly) {
+    private record Form(List<Term> terms, boolean exactOnly) {
+        List<String> stems() {
+            return terms.stream().map(Term::stem).toList();
+        }
     }
 
     List<Match> match(List<Concept> concepts, List<Term> answer) {
@@ -49,8 +52,8 @@ final class ConceptMatcher {
     }
 
     private static Form form(String text) {
-        List<String> stems = Terms.ENGLISH.stems(text).stream().map(Term::stem).toList();
-        return new Form(stems, stems.size() == 1 && isAbbreviation(text.strip()));
+        List<Term> terms = Terms.ENGLISH.stems(text);
+        return new Form(terms, terms.size() == 1 && isAbbreviation(text.strip()));
     }
 
     /** "RAG", "PEFT", "QLoRA", "NF4": two or more capitals, or letters mixed with digits, no spaces. */
@@ -71,16 +74,16 @@ final class ConceptMatcher {
             if (stems.size() > 1 && same(String.join("", stems), start.stem(), false)) {
                 return List.of(start.position()); // "lowrank", "finetuning"
             }
-            if (!same(stems, start.stem(), form.exactOnly())) {
+            if (form.terms().stream().noneMatch(t -> same(t, start, form.exactOnly()))) {
                 continue;
             }
             int last = start.position() + stems.size() - 1 + (stems.size() > 1 ? PHRASE_SLACK : 0);
             List<Integer> used = new ArrayList<>();
-            List<String> wanted = new ArrayList<>(stems);
+            List<Term> wanted = new ArrayList<>(form.terms());
             for (int j = i; j < answer.size() && answer.get(j).position() <= last && !wanted.isEmpty(); j++) {
                 Term candidate = answer.get(j);
                 for (int k = 0; k < wanted.size(); k++) {
-                    if (same(wanted.get(k), candidate.stem(), form.exactOnly())) {
+                    if (same(wanted.get(k), candidate, form.exactOnly())) {
                         wanted.remove(k);
                         used.add(candidate.position());
                         break;
@@ -94,13 +97,14 @@ final class ConceptMatcher {
         return List.of();
     }
 
-    private static boolean same(List<String> anyOf, String stem, boolean exactOnly) {
-        for (String wanted : anyOf) {
-            if (same(wanted, stem, exactOnly)) {
-                return true;
-            }
-        }
-        return false;
+    /** Same stem or a typo of it; or a typo of the word as written, since a typo can derail the stemmer. */
+    private static boolean same(Term wanted, Term actual, boolean exactOnly) {
+        return same(wanted.stem(), actual.stem(), exactOnly)
+                || !exactOnly && same(folded(wanted.surface()), folded(actual.surface()), false);
+    }
+
+    private static String folded(String surface) {
+        return surface.toLowerCase(java.util.Locale.ROOT);
     }
 
     /**
