@@ -77,7 +77,7 @@ final class AnswerAnalyzer {
 
         List<String> sentences = answerSentences(text);
         Contradictions.Result contradiction = contradictions.count(
-                sentences.stream().map(Contradictions.Sentence::of).toList(), q.referenceSentenceTerms());
+                Contradictions.clauses(text), q.referenceSentenceTerms(), q.referenceClauses(), q.questionStems());
 
         Map<String, Double> f = new LinkedHashMap<>();
         long found = matches.stream().filter(Match::found).count();
@@ -87,6 +87,8 @@ final class AnswerAnalyzer {
         f.put("contradiction", Math.min(contradiction.count(), 2) / 2.0);
         long functionWords = words.stream().filter(w -> LanguageGuess.isEnglishFunctionWord(w)).count();
         f.put("function_words", words.isEmpty() ? 0 : functionWords / (double) words.size());
+        // A statement links its terms: a function word or a relation mark. A keyword list has neither.
+        f.put("statement", functionWords > 0 || text.matches("(?s).*(:|=|->|→).*") ? 1.0 : 0.0);
         f.put("length", Math.min(1, Math.log1p(terms.size()) / Math.log(64)));
         long separators = text.chars().filter(c -> c == ',' || c == ';' || c == '/' || c == '|' || c == '\n').count();
         f.put("list_like", words.isEmpty() ? 0 : Math.min(1, separators / (double) words.size() * 2));

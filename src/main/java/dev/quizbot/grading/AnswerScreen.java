@@ -22,7 +22,7 @@ final class AnswerScreen {
     private static final Pattern CODE_FENCES = Pattern.compile("```[a-zA-Z]*|`");
     private static final Pattern MARKDOWN = Pattern.compile("(?m)^\\s{0,3}(#{1,6}|>|[-*+]|\\d+[.)])\\s+|\\*\\*|__|~~|\\[([^\\]]*)]\\([^)]*\\)");
     private static final Pattern SQL = Pattern.compile(
-            "(?i)(\\b(select\\s+.+\\s+from|insert\\s+into|update\\s+\\w+\\s+set|delete\\s+from|drop\\s+(table|database)|union\\s+select|alter\\s+table|truncate\\s+table)\\b[^.!?\\n]*|'\\s*or\\s+'?1'?\\s*=\\s*'?1'?|;\\s*--.*$)");
+            "(?i)('?\\s*\\bor\\s+'?\\w+'?\\s*=\\s*'?\\w+'?|\\b(select\\s+.+\\s+from|insert\\s+into|update\\s+\\w+\\s+set|delete\\s+from|drop\\s+(table|database)|union\\s+select|alter\\s+table|truncate\\s+table)\\b[^.!?\\n]*|'\\s*or\\s+'?1'?\\s*=\\s*'?1'?|;\\s*--.*$)");
     private static final Pattern SCRIPT = Pattern.compile(
             "(?i)(javascript:\\S*|\\b(alert|eval|document\\.\\w+|window\\.\\w+|console\\.log|os\\.system|exec|system)\\s*\\([^)]*\\)\\s*;?|\\brm\\s+-rf\\s+\\S+|\\$\\([^)]*\\)|\\{\\{[^}]*}}|\\$\\{[^}]*})");
     private static final Pattern INJECTION = Pattern.compile(
@@ -31,9 +31,13 @@ final class AnswerScreen {
                     + "|\\b(give|award)\\s+(me|this|it)\\b.{0,20}\\b(full|100|max(imum)?|all)\\b.{0,10}\\b(marks?|points?|score|credit)"
                     + "|\\b(you are|act as|as the grader|system prompt|new instructions|grader:|assistant:|system:)"
                     + "|\\bthis answer is (correct|right|perfect)\\b");
+    private static final Pattern EVENT_HANDLER = Pattern.compile("(?i)<[^>]*\\bon[a-z]+\\s*=|javascript:");
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?;\\n])\\s+");
+    // "I don't know" and its cousins, optionally followed by a few filler words ("no idea, sorry");
+    // bare one-word non-answers ("pass", "ok") only when alone.
     private static final Pattern DONT_KNOW = Pattern.compile(
-            "(?i)\\s*(i\\s+)?(really\\s+)?(do\\s*n[o']?t|dont|don't|have\\s+no)\\s+(know|idea|clue)(\\s+\\w+){0,3}|idk|dunno|no\\s+(idea|clue)|not\\s+sure|pass|skip|\\?+|n/?a|none|nothing|no|\\.+|-+|ok|yes|lol");
+            "(?i)\\W*(((i\\s+)?(really\\s+)?(do\\s*n[o'’]?t|dont|have\\s+no)\\s+(know|idea|clue)|idk|dunno|no\\s+(idea|clue)|not\\s+sure|i'?m\\s+not\\s+sure|no\\s+comment)(\\W+\\w+){0,3}"
+                    + "|pass|skip|\\?+|n/?a|none|nothing|no|yes|ok|okay|lol|\\.+|-+)\\W*");
 
     Screened screen(String raw) {
         List<String> notes = new ArrayList<>();
@@ -48,7 +52,7 @@ final class AnswerScreen {
         String withoutMarkup = MARKDOWN.matcher(CODE_FENCES.matcher(TAGS.matcher(withoutScripts).replaceAll(" ")).replaceAll(" "))
                 .replaceAll(" $2 ");
         String withoutCode = SCRIPT.matcher(SQL.matcher(withoutMarkup).replaceAll(" ")).replaceAll(" ");
-        boolean code = !withoutScripts.equals(text) || !withoutCode.equals(withoutMarkup);
+        boolean code = !withoutScripts.equals(text) || !withoutCode.equals(withoutMarkup) || EVENT_HANDLER.matcher(text).find();
         if (code) {
             notes.add("Code or database commands in the answer were not graded.");
         }
@@ -74,7 +78,9 @@ final class AnswerScreen {
             nothing = Optional.of(injection || code
                     ? "Nothing was left to grade once the instructions to the grader and code were set aside."
                     : "The answer has no words to grade.");
-        } else if (DONT_KNOW.matcher(graded.replaceAll("[!.,]+$", "")).matches()) {
+        } else if (code && graded.split("\\s+").length < 3) {
+            nothing = Optional.of("The answer is code or markup with too few words around it to grade.");
+        } else if (DONT_KNOW.matcher(graded).matches()) {
             nothing = Optional.of("The answer says it does not know; have a look at the reference answer.");
         }
         return new Screened(graded, truncated, injection, code, nothing, notes);

@@ -25,7 +25,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 final class CalibrationCommand {
 
-    record Options(Path devset, Path bank, Path output, Path semeval, List<SentenceModel> models, int folds, long seed) {
+    record Options(Path devset, Path bank, Path output, Path semeval, List<SentenceModel> models, int folds, long seed, boolean skipUnknown, boolean showErrors) {
     }
 
     private CalibrationCommand() {
@@ -37,7 +37,7 @@ final class CalibrationCommand {
             return 2;
         }
         QuestionBank bank = new QuestionBankLoader().load(options.bank());
-        LabelledAnswers set = LabelledAnswers.read(options.devset(), bank);
+        LabelledAnswers set = LabelledAnswers.read(options.devset(), bank, options.skipUnknown(), err);
         Map<String, VerdictModel> models = new LinkedHashMap<>();
         Map<String, JsonNode> provenance = new LinkedHashMap<>();
         JsonNodeFactory nodes = JsonNodeFactory.instance;
@@ -75,7 +75,7 @@ final class CalibrationCommand {
             return 2;
         }
         QuestionBank bank = new QuestionBankLoader().load(options.bank());
-        LabelledAnswers set = LabelledAnswers.read(options.devset(), bank);
+        LabelledAnswers set = LabelledAnswers.read(options.devset(), bank, options.skipUnknown(), err);
         out.printf(Locale.ROOT, "Development set %s: %d answers over %d questions; %d-fold stratified CV, seed %d%n",
                 options.devset(), set.items().size(),
                 set.items().stream().map(i -> i.question().id()).distinct().count(), options.folds(), options.seed());
@@ -91,6 +91,16 @@ final class CalibrationCommand {
             int[] predicted = Calibration.crossValidate(Calibration.featureNames(load.loaded().isPresent()), rows, options.folds(), options.seed());
             int[] truth = rows.stream().mapToInt(Calibration.Row::label).toArray();
             report(out, name, rows, truth, predicted);
+            if (options.showErrors()) {
+                for (int i = 0; i < rows.size(); i++) {
+                    if (truth[i] != predicted[i]) {
+                        var item = rows.get(i).item();
+                        out.printf(Locale.ROOT, "  [%s] %s -> %s  %s: %s%n", item.kind(), item.label().label(),
+                                VerdictModel.CLASSES.get(predicted[i]).label(), item.question().id(),
+                                item.answer().length() > 160 ? item.answer().substring(0, 160) + "..." : item.answer());
+                    }
+                }
+            }
         }
         if (Files.isDirectory(options.semeval())) {
             for (SentenceModels.Load load : loads.subList(0, loads.size() - 1)) {
@@ -132,8 +142,18 @@ final class CalibrationCommand {
         List<SentenceModel> models = List.of(SentenceModel.ALL_MINILM_L6_V2_Q, SentenceModel.BGE_SMALL_EN_V15_Q);
         int folds = 10;
         long seed = 42;
+        boolean skipUnknown = false;
+        boolean showErrors = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            if (arg.equals("--skip-unknown")) {
+                skipUnknown = true;
+                continue;
+            }
+            if (arg.equals("--show-errors")) {
+                showErrors = true;
+                continue;
+            }
             if (i + 1 >= args.length) {
                 err.println("Option " + arg + " needs a value.\n" + usage());
                 return null;
@@ -168,13 +188,13 @@ final class CalibrationCommand {
             err.println("Cannot read the development set " + devset + ".");
             return null;
         }
-        return new Options(devset, bank, output, semeval, models, folds, seed);
+        return new Options(devset, bank, output, semeval, models, folds, seed, skipUnknown, showErrors);
     }
 
     static String usage() {
         return """
-                Usage: quizbot grading-fit   [--devset FILE] [--bank DIR] [--output FILE] [--models a,b] [--seed N]
-                       quizbot grading-bench [--devset FILE] [--bank DIR] [--semeval DIR] [--models a,b] [--folds K] [--seed N]
+                Usage: quizbot grading-fit   [--devset FILE] [--bank DIR] [--output FILE] [--models a,b] [--seed N] [--skip-unknown]
+                       quizbot grading-bench [--devset FILE] [--bank DIR] [--semeval DIR] [--models a,b] [--folds K] [--seed N] [--skip-unknown] [--show-errors]
                   Defaults: --devset src/test/resources/grading/devset.jsonl --bank questions
                             --output src/main/resources/grading/weights.json --semeval ../shared/benchmarks/semeval2013
                             --models all-minilm-l6-v2-q,bge-small-en-v15-q --folds 10 --seed 42""";

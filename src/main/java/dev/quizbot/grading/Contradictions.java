@@ -16,8 +16,8 @@ import java.util.Set;
  * Counts cues that an answer states the opposite of the reference: "higher temperature makes
  * output more deterministic" against "higher temperature makes output more random", or a
  * negated key fact. Each answer sentence is compared with the reference sentences it talks
- * about (shares a content word with); the sentence counts the conflicts of its best-agreeing
- * reference sentence, so a reference that discusses both directions does not flag a correct
+ * about most (shares the most words with); the clause counts the conflicts of its best-agreeing
+ * such sentence, so a reference that discusses both directions does not flag a correct
  * answer. A negation that flips an opposite ("does not update" against "frozen") agrees.
  */
 final class Contradictions {
@@ -45,14 +45,32 @@ final class Contradictions {
 
     private static final Map<String, Set<String>> OPPOSITES = load();
 
-    Result count(List<Sentence> answer, List<Sentence> reference) {
+    /** Clauses, so "higher makes it deterministic and lower makes it random" is read as two claims. */
+    private static final java.util.regex.Pattern CLAUSE = java.util.regex.Pattern.compile(
+            "[;,:]\\s+|\\s+(while|whereas|but|and|so that|however|whilst)\\s+|(?<=[.!?])\\s+", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    static List<Sentence> clauses(String text) {
+        return java.util.Arrays.stream(CLAUSE.split(text)).filter(c -> !c.isBlank()).map(Sentence::of).toList();
+    }
+
+    /**
+     * @param anchors stems that name the things being compared (the question's words): an
+     *                answer clause that says of one what the closest reference clause says of
+     *                another ("beam search picks the single most likely token") swaps them
+     */
+    Result count(List<Sentence> answer, List<Sentence> referenceSentences, List<Sentence> referenceClauses, Set<String> anchors) {
         int total = 0;
         Clash example = null;
         for (Sentence said : answer) {
             int best = Integer.MAX_VALUE;
             Clash bestClash = null;
-            for (Sentence ref : reference) {
-                if (!sharesTopic(said, ref)) {
+            int mostShared = 0;
+            for (Sentence ref : referenceSentences) {
+                mostShared = Math.max(mostShared, shared(said, ref));
+            }
+            for (Sentence ref : referenceSentences) {
+                // compare with the sentences that talk about the same thing, judged by every shared word
+                if (!sharesTopic(said, ref) || shared(said, ref) < mostShared) {
                     continue;
                 }
                 Clash clash = opposite(said, ref);
@@ -62,6 +80,11 @@ final class Contradictions {
                     best = conflicts;
                     bestClash = flipped ? new Clash("not", "") : clash;
                 }
+            }
+            Clash swap = swapped(said, referenceClauses, anchors);
+            if (swap != null) {
+                best = best == Integer.MAX_VALUE ? 1 : best + 1;
+                bestClash = swap;
             }
             if (best != Integer.MAX_VALUE && best > 0) {
                 total += best;
@@ -73,11 +96,54 @@ final class Contradictions {
         return new Result(total, Optional.ofNullable(example));
     }
 
+    private static Clash swapped(Sentence said, List<Sentence> reference, Set<String> anchors) {
+        Sentence closest = null;
+        int bestOverlap = 1; // at least two shared words that are not anchors
+        for (Sentence ref : reference) {
+            int overlap = 0;
+            for (String stem : said.stems()) {
+                if (!anchors.contains(stem) && ref.stems().contains(stem)) {
+                    overlap++;
+                }
+            }
+            if (overlap > bestOverlap) {
+                bestOverlap = overlap;
+                closest = ref;
+            }
+        }
+        if (closest == null) {
+            return null;
+        }
+        String saidOnly = null;
+        String refOnly = null;
+        for (String stem : said.stems()) {
+            if (anchors.contains(stem) && !closest.stems().contains(stem)) {
+                saidOnly = said.surfaces().get(stem);
+            }
+        }
+        for (String stem : closest.stems()) {
+            if (anchors.contains(stem) && !said.stems().contains(stem)) {
+                refOnly = closest.surfaces().get(stem);
+            }
+        }
+        return saidOnly != null && refOnly != null ? new Clash(saidOnly, refOnly) : null;
+    }
+
     static boolean isNegation(String word) {
         return switch (word) {
             case "not", "no", "never", "without", "cannot", "neither", "nor", "none", "nothing" -> true;
             default -> word.endsWith("n't") || word.endsWith("n’t");
         };
+    }
+
+    private static int shared(Sentence a, Sentence b) {
+        int shared = 0;
+        for (String stem : a.stems()) {
+            if (b.stems().contains(stem)) {
+                shared++;
+            }
+        }
+        return shared;
     }
 
     private static boolean sharesTopic(Sentence a, Sentence b) {

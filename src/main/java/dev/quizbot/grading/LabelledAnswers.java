@@ -19,6 +19,12 @@ record LabelledAnswers(List<Item> items) {
     }
 
     static LabelledAnswers read(Path file, QuestionBank bank) {
+        return read(file, bank, false, System.err);
+    }
+
+    /** With {@code skipUnknown}, answers to questions the bank lacks are counted and left out instead of failing. */
+    static LabelledAnswers read(Path file, QuestionBank bank, boolean skipUnknown, java.io.PrintStream warnings) {
+        java.util.Map<String, Integer> skipped = new java.util.TreeMap<>();
         List<Item> items = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<String> lines;
@@ -38,7 +44,9 @@ record LabelledAnswers(List<Item> items) {
                 var question = bank.question(id);
                 String label = node.path("label").asString("");
                 var verdict = Arrays.stream(Verdict.values()).filter(v -> v.label().equals(label)).findFirst();
-                if (question.isEmpty()) {
+                if (question.isEmpty() && skipUnknown) {
+                    skipped.merge(id, 1, Integer::sum);
+                } else if (question.isEmpty()) {
                     problems.add("line " + (i + 1) + ": unknown question_id '" + id + "'");
                 } else if (verdict.isEmpty()) {
                     problems.add("line " + (i + 1) + ": label must be correct, partial or incorrect, was '" + label + "'");
@@ -52,6 +60,9 @@ record LabelledAnswers(List<Item> items) {
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(file + " has " + problems.size() + " bad lines:\n  " + String.join("\n  ", problems));
+        }
+        if (!skipped.isEmpty()) {
+            warnings.println("Skipped answers to questions not in the bank: " + skipped);
         }
         return new LabelledAnswers(items);
     }

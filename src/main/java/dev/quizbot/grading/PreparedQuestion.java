@@ -17,6 +17,7 @@ record PreparedQuestion(
         boolean conceptsDerived,
         List<String> referenceSentences,
         List<Contradictions.Sentence> referenceSentenceTerms,
+        List<Contradictions.Sentence> referenceClauses,
         Set<String> questionStems,
         Set<String> referenceStems) {
 
@@ -28,7 +29,8 @@ record PreparedQuestion(
         Set<String> referenceStems = stemSet(question.answer());
         question.accept().forEach(a -> referenceStems.addAll(stemSet(a)));
         return new PreparedQuestion(question, concepts, derive, sentences,
-                sentences.stream().map(Contradictions.Sentence::of).toList(), questionStems, referenceStems);
+                sentences.stream().map(Contradictions.Sentence::of).toList(), Contradictions.clauses(question.answer()),
+                questionStems, referenceStems);
     }
 
     static Set<String> stemSet(String text) {

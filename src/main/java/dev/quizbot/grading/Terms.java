@@ -14,6 +14,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -33,6 +34,17 @@ final class Terms {
 
     static final Terms ENGLISH = new Terms();
 
+    // Porter stems by suffix, so irregular forms ("frozen", "chosen") would never meet their
+    // verbs; these map them onto the Porter stem of the base form.
+    private static final StemmerOverrideFilter.StemmerOverrideMap IRREGULAR = irregularForms(
+            "frozen froze:freez", "chosen chose:choos", "taken took:take", "given gave:give", "written wrote:write",
+            "known knew:know", "hidden hid:hide", "drawn drew:draw", "shown:show", "grown grew:grow", "fed:feed",
+            "built:build", "learnt:learn", "led:lead", "kept:keep", "held:hold", "sought:seek", "taught:teach",
+            "thought:think", "brought:bring", "bought:bui", "fell fallen:fall", "ran:run", "began begun:begin",
+            "spoke spoken:speak", "broke broken:break", "forgot forgotten:forget", "meant:mean", "lost:lose",
+            "larger largest:larg", "smaller smallest:small", "better best:good", "worse worst:bad", "fewer fewest:few",
+            "data:data", "indices:index", "matrices:matrix", "vertices:vertex", "criteria:criterion");
+
     private final Analyzer stemming = new Analyzer() {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
@@ -41,6 +53,7 @@ final class Terms {
             stream = new LowerCaseFilter(stream);
             stream = new ASCIIFoldingFilter(stream);
             stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+            stream = new StemmerOverrideFilter(stream, IRREGULAR);
             stream = new PorterStemFilter(stream);
             return new TokenStreamComponents(source, stream);
         }
@@ -59,6 +72,21 @@ final class Terms {
     };
 
     private Terms() {
+    }
+
+    private static StemmerOverrideFilter.StemmerOverrideMap irregularForms(String... entries) {
+        StemmerOverrideFilter.Builder builder = new StemmerOverrideFilter.Builder(false);
+        for (String entry : entries) {
+            String[] parts = entry.split(":");
+            for (String form : parts[0].split(" ")) {
+                builder.add(form, parts[1]);
+            }
+        }
+        try {
+            return builder.build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Content terms: stemmed, stop words removed, positions keep the gaps. */
