@@ -84,11 +84,16 @@ final class AnswerAnalyzer {
         f.put("coverage", matches.isEmpty() ? 0 : found / (double) matches.size());
         f.put("all_concepts", !matches.isEmpty() && found == matches.size() ? 1.0 : 0.0);
         termOverlap(q, terms, f);
-        f.put("contradiction", Math.min(contradiction.count(), 2) / 2.0);
+        f.put("contradiction", contradiction.count() > 0 ? 1.0 : 0.0);
         long functionWords = words.stream().filter(w -> LanguageGuess.isEnglishFunctionWord(w)).count();
         f.put("function_words", words.isEmpty() ? 0 : functionWords / (double) words.size());
-        // A statement links its terms: a function word or a relation mark. A keyword list has neither.
-        f.put("statement", functionWords > 0 || text.matches("(?s).*(:|=|->|→).*") ? 1.0 : 0.0);
+        // A statement links its terms (a function word, a relation mark) or ends like a sentence;
+        // a keyword list does neither, however many concepts it names.
+        double statement = functionWords > 0 || text.matches("(?s).*(:|=|->|→).*") || text.matches("(?s).*[.!?]\\s*") ? 1 : 0;
+        f.put("statement", statement);
+        f.put("listed_concepts", (1 - statement) * f.get("coverage"));
+        // A contradiction weighs more when nothing else in the answer agrees with the reference.
+        f.put("unsupported_contradiction", f.get("contradiction") * (1 - f.get("coverage")));
         f.put("length", Math.min(1, Math.log1p(terms.size()) / Math.log(64)));
         long separators = text.chars().filter(c -> c == ',' || c == ';' || c == '/' || c == '|' || c == '\n').count();
         f.put("list_like", words.isEmpty() ? 0 : Math.min(1, separators / (double) words.size() * 2));

@@ -39,6 +39,19 @@ final class AnswerScreen {
             "(?i)\\W*(((i\\s+)?(really\\s+)?(do\\s*n[o'’]?t|dont|have\\s+no)\\s+(know|idea|clue)|idk|dunno|no\\s+(idea|clue)|not\\s+sure|i'?m\\s+not\\s+sure|no\\s+comment)(\\W+\\w+){0,3}"
                     + "|pass|skip|\\?+|n/?a|none|nothing|no|yes|ok|okay|lol|\\.+|-+)\\W*");
 
+    /**
+     * Three or more words with no function word, no relation mark and no sentence ending: a list
+     * of key terms, which the labelling guide counts as no answer. Text in another language is
+     * left to the language check, which names the language instead.
+     */
+    static boolean isTermList(String text) {
+        List<String> words = Terms.ENGLISH.words(text);
+        return words.size() >= 3
+                && words.stream().noneMatch(LanguageGuess::isEnglishFunctionWord)
+                && !text.matches("(?s).*(:|=|->|→).*") && !text.matches("(?s).*[.!?]\\s*")
+                && LanguageGuess.notEnglish(text, words).isEmpty();
+    }
+
     Screened screen(String raw) {
         List<String> notes = new ArrayList<>();
         String text = raw == null ? "" : raw;
@@ -82,6 +95,8 @@ final class AnswerScreen {
             nothing = Optional.of("The answer is code or markup with too few words around it to grade.");
         } else if (DONT_KNOW.matcher(graded).matches()) {
             nothing = Optional.of("The answer says it does not know; have a look at the reference answer.");
+        } else if (isTermList(graded)) {
+            nothing = Optional.of("The answer lists terms without a statement; say what they do and how they fit together.");
         }
         return new Screened(graded, truncated, injection, code, nothing, notes);
     }

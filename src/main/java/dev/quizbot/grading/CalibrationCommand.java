@@ -43,7 +43,7 @@ final class CalibrationCommand {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         provenance.put("procedure", nodes.stringNode("multinomial logistic regression, L2 strength chosen from "
                 + java.util.Arrays.toString(Calibration.LAMBDAS) + " by stratified " + Calibration.INNER_FOLDS
-                + "-fold cross-validation, then fitted on every answer the screen does not decide"));
+                + "-fold cross-validation (held-out log-loss), then fitted on every answer the screen does not decide"));
         provenance.put("command", nodes.stringNode("java -jar target/quizbot.jar grading-fit " + String.join(" ", args)));
         provenance.put("devset", nodes.stringNode(options.devset().toString().replace('\\', '/')));
         provenance.put("devset_sha256", nodes.stringNode(sha256(options.devset())));

@@ -30,16 +30,35 @@ final class Contradictions {
     }
 
     /** A sentence's content stems, the words as written for each stem, and whether it is negated. */
-    record Sentence(Set<String> stems, Map<String, String> surfaces, boolean negated) {
+    record Sentence(Set<String> stems, Map<String, String> surfaces, Set<String> negated) {
+        /** How far after a negation a word counts as negated ("does not change the distribution"). */
+        static final int NEGATION_REACH = 4;
+
         static Sentence of(String text) {
             Set<String> stems = new HashSet<>();
             Map<String, String> surfaces = new HashMap<>();
+            List<String> words = Terms.ENGLISH.words(text);
+            Set<String> negated = new HashSet<>();
             for (Terms.Term term : Terms.ENGLISH.stems(text)) {
                 stems.add(term.stem());
                 surfaces.putIfAbsent(term.stem(), term.surface());
+                for (int back = 1; back <= NEGATION_REACH && term.position() - back >= 0; back++) {
+                    if (term.position() - back < words.size() && isNegation(words.get(term.position() - back))) {
+                        negated.add(term.stem());
+                    }
+                }
             }
-            boolean negated = Terms.ENGLISH.words(text).stream().anyMatch(Contradictions::isNegation);
             return new Sentence(stems, surfaces, negated);
+        }
+
+        /** A word both sentences use, negated in one of them only. */
+        boolean negatesDifferently(Sentence other) {
+            for (String stem : stems) {
+                if (other.stems.contains(stem) && negated.contains(stem) != other.negated.contains(stem)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -48,6 +67,11 @@ final class Contradictions {
     /** Clauses, so "higher makes it deterministic and lower makes it random" is read as two claims. */
     private static final java.util.regex.Pattern CLAUSE = java.util.regex.Pattern.compile(
             "[;,:]\\s+|\\s+(while|whereas|but|and|so that|however|whilst)\\s+|(?<=[.!?])\\s+", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** Sentences, also cut at semicolons: the unit a reference states one fact in. */
+    static List<Sentence> statements(String text) {
+        return java.util.Arrays.stream(text.split("(?<=[.!?])\\s+|;\\s*")).filter(c -> !c.isBlank()).map(Sentence::of).toList();
+    }
 
     static List<Sentence> clauses(String text) {
         return java.util.Arrays.stream(CLAUSE.split(text)).filter(c -> !c.isBlank()).map(Sentence::of).toList();
@@ -61,6 +85,8 @@ final class Contradictions {
     Result count(List<Sentence> answer, List<Sentence> referenceSentences, List<Sentence> referenceClauses, Set<String> anchors) {
         int total = 0;
         Clash example = null;
+        Set<String> mentioned = new HashSet<>();
+        answer.forEach(clause -> mentioned.addAll(clause.stems()));
         for (Sentence said : answer) {
             int best = Integer.MAX_VALUE;
             Clash bestClash = null;
@@ -74,14 +100,14 @@ final class Contradictions {
                     continue;
                 }
                 Clash clash = opposite(said, ref);
-                boolean flipped = said.negated() != ref.negated();
+                boolean flipped = said.negatesDifferently(ref);
                 int conflicts = flipped ? (clash == null ? 1 : 0) : (clash == null ? 0 : 1);
                 if (conflicts < best) {
                     best = conflicts;
                     bestClash = flipped ? new Clash("not", "") : clash;
                 }
             }
-            Clash swap = swapped(said, referenceClauses, anchors);
+            Clash swap = swapped(said, referenceClauses, anchors, mentioned);
             if (swap != null) {
                 best = best == Integer.MAX_VALUE ? 1 : best + 1;
                 bestClash = swap;
@@ -96,7 +122,8 @@ final class Contradictions {
         return new Result(total, Optional.ofNullable(example));
     }
 
-    private static Clash swapped(Sentence said, List<Sentence> reference, Set<String> anchors) {
+    /** Only between things the answer itself names both of, as when it describes two things and mixes them up. */
+    private static Clash swapped(Sentence said, List<Sentence> reference, Set<String> anchors, Set<String> mentioned) {
         Sentence closest = null;
         int bestOverlap = 1; // at least two shared words that are not anchors
         for (Sentence ref : reference) {
@@ -117,12 +144,13 @@ final class Contradictions {
         String saidOnly = null;
         String refOnly = null;
         for (String stem : said.stems()) {
-            if (anchors.contains(stem) && !closest.stems().contains(stem)) {
+            if (anchors.contains(stem) && !LanguageGuess.isEnglishFunctionWord(stem) && !closest.stems().contains(stem)) {
                 saidOnly = said.surfaces().get(stem);
             }
         }
         for (String stem : closest.stems()) {
-            if (anchors.contains(stem) && !said.stems().contains(stem)) {
+            if (anchors.contains(stem) && !LanguageGuess.isEnglishFunctionWord(stem) && !said.stems().contains(stem)
+                    && mentioned.contains(stem)) {
                 refOnly = closest.surfaces().get(stem);
             }
         }

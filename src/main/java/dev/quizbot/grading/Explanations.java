@@ -26,6 +26,7 @@ final class Explanations {
             }
             case PARTIAL -> {
                 text.append("Partly correct.");
+                analysis.clash().ifPresent(clash -> text.append(contradiction(clash)));
                 if (!found.isEmpty()) {
                     text.append(" You mentioned ").append(list(found)).append('.');
                 }
@@ -52,11 +53,7 @@ final class Explanations {
 
     private static String reason(Analysis analysis, Features features) {
         if (analysis.clash().isPresent()) {
-            Contradictions.Clash clash = analysis.clash().get();
-            return clash.answerWord().equals("not")
-                    ? " It seems to negate what the reference states."
-                    : " It seems to contradict the reference: it says '" + clash.answerWord()
-                    + "' where the reference says '" + clash.referenceWord() + "'.";
+            return contradiction(analysis.clash().get());
         }
         if (features.get("question_echo") >= 0.7) {
             return " It repeats the question rather than answering it.";
@@ -65,6 +62,13 @@ final class Explanations {
             return " It lists terms without saying how they fit together.";
         }
         return " It does not say what the reference answer says.";
+    }
+
+    private static String contradiction(Contradictions.Clash clash) {
+        return clash.answerWord().equals("not")
+                ? " It seems to contradict the reference by negating what it states."
+                : " It seems to contradict the reference: it says '" + clash.answerWord()
+                + "' where the reference says '" + clash.referenceWord() + "'.";
     }
 
     private static String list(List<String> items) {

@@ -29,7 +29,7 @@ record PreparedQuestion(
         Set<String> referenceStems = stemSet(question.answer());
         question.accept().forEach(a -> referenceStems.addAll(stemSet(a)));
         return new PreparedQuestion(question, concepts, derive, sentences,
-                sentences.stream().map(Contradictions.Sentence::of).toList(), Contradictions.clauses(question.answer()),
+                Contradictions.statements(question.answer()), Contradictions.clauses(question.answer()),
                 questionStems, referenceStems);
     }
 

@@ -30,7 +30,7 @@ class GradeCommandTest {
                 """
                 {"question": "What are LoRA and QLoRA?", "reference": "LoRA freezes weights.", "answer": 42}""",
                 """
-                {"question": "What is retrieval-augmented generation?", "reference": "RAG retrieves documents relevant to the query and puts them into the prompt so the model grounds its answer in them.", "answer": "A long-range radio protocol."}"""));
+                {"question": "What is retrieval-augmented generation?", "reference": "RAG retrieves documents relevant to the query and puts them into the prompt so the model grounds its answer in them.", "answer": "The weather in Lisbon is mild in spring and the food there is excellent."}"""));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 

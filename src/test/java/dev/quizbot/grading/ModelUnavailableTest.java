@@ -23,10 +23,11 @@ class ModelUnavailableTest {
 
         CombinedGrader grader = CombinedGrader.create(load, ReferenceEmbeddingStore.inMemoryOnly());
         Grade right = grader.grade(PilotBank.LORA, "LoRA freezes the base weights and learns a low-rank update, a parameter-efficient method; QLoRA adds 4-bit quantization.");
-        Grade wrong = grader.grade(PilotBank.LORA, "It is a long-range radio protocol.");
+        Grade wrong = grader.grade(PilotBank.LORA, "LoRA is a long-range radio protocol for IoT devices.");
 
         assertThat(right.verdict()).isEqualTo(Verdict.CORRECT);
-        assertThat(wrong.verdict()).isEqualTo(Verdict.INCORRECT);
+        assertThat(wrong.verdict()).isNotEqualTo(Verdict.CORRECT);
+        assertThat(wrong.score()).isLessThan(right.score() - 30);
         assertThat(right.similarity()).isEqualTo(-1);
         assertThat(right.notes()).anyMatch(n -> n.startsWith("Graded on key concepts only") && n.contains("broken-model"));
         assertThat(output.getOut().split("Grading on key concepts only", -1)).hasSize(2);
