@@ -1,0 +1,50 @@
+package dev.quizbot.slack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** The fake Slack every HTTP test talks to, and the stand-ins for the core's beans. */
+final class SlackTestSupport {
+
+    static final FakeSlackServer SLACK;
+
+    static {
+        try {
+            SLACK = new FakeSlackServer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private SlackTestSupport() {
+    }
+
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("quizbot.slack.api-url", SLACK::apiUrl);
+        registry.add("quizbot.slack.bot-token", () -> FakeSlackServer.BOT_TOKEN);
+        registry.add("quizbot.slack.signing-secret", () -> SignedSlackRequests.SIGNING_SECRET);
+        registry.add("quizbot.slack.app-token", () -> "");
+        registry.add("quizbot.slack.admin-user-group", () -> "S0ADMINS");
+        registry.add("quizbot.slack.answer-count-interval", () -> "300ms");
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:slack-http;DB_CLOSE_DELAY=-1");
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class CoreStandIns {
+
+        @Bean
+        ScriptedChatService chatService(ApplicationEventPublisher events) {
+            return new ScriptedChatService(events);
+        }
+
+        @Bean
+        QuizCommandParser quizCommandParser() {
+            return new WordCommandParser();
+        }
+    }
+}
