@@ -45,6 +45,12 @@ class SlackUsers {
         return new Caller(new ChannelRef(PLATFORM, teamId, channelId), userId, name, admin);
     }
 
+    /** Drops cached lookups, so the next command sees role and group changes at once. */
+    void forgetCachedLookups() {
+        people.invalidateAll();
+        groups.invalidateAll();
+    }
+
     private Person person(String userId) {
         Person cached = people.getIfPresent(userId);
         if (cached != null) {

@@ -33,7 +33,12 @@ final class FakeSlackServer implements AutoCloseable {
     static final String TEAM = "T0TEST";
 
     /** One call as Slack would have received it. */
-    record Call(String method, Map<String, String> params, String body) {
+    record Call(String method, Map<String, String> params, String body, String answer) {
+
+        /** A field of the JSON this fake answered with. */
+        String answered(String field) {
+            return JSON.readTree(answer).path(field).asString();
+        }
 
         String param(String name) {
             return params.get(name);
@@ -122,7 +127,7 @@ final class FakeSlackServer implements AutoCloseable {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
             if (path.startsWith("/respond/")) {
-                calls.add(new Call("respond:" + path.substring("/respond/".length()), jsonParams(body), body));
+                calls.add(new Call("respond:" + path.substring("/respond/".length()), jsonParams(body), body, "ok"));
                 send(exchange, new Scripted(200, Map.of("Content-Type", "text/plain"), "ok"));
                 return;
             }
@@ -130,14 +135,12 @@ final class FakeSlackServer implements AutoCloseable {
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
             Map<String, String> params = contentType != null && contentType.startsWith("application/json")
                     ? jsonParams(body) : formParams(body);
-            calls.add(new Call(method, params, body));
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
-            if (!("Bearer " + BOT_TOKEN).equals(auth)) {
-                send(exchange, Scripted.error("invalid_auth"));
-                return;
-            }
-            Scripted scripted = scripted(method, params.get("channel"));
-            send(exchange, scripted != null ? scripted : answer(method, params));
+            Scripted scripted = ("Bearer " + BOT_TOKEN).equals(auth) ? scripted(method, params.get("channel"))
+                    : Scripted.error("invalid_auth");
+            Scripted answer = scripted != null ? scripted : answer(method, params);
+            calls.add(new Call(method, params, body, answer.body()));
+            send(exchange, answer);
         }
     }
 

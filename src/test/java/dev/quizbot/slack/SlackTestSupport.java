@@ -31,6 +31,7 @@ final class SlackTestSupport {
         registry.add("quizbot.slack.app-token", () -> "");
         registry.add("quizbot.slack.admin-user-group", () -> "S0ADMINS");
         registry.add("quizbot.slack.answer-count-interval", () -> "300ms");
+        registry.add("quizbot.slack.reveal-in-thread", () -> "true");
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:slack-http;DB_CLOSE_DELAY=-1");
     }
 
