@@ -102,7 +102,7 @@ class SlackConfiguration {
         app.blockAction(SlackBlocks.ANSWER_ACTION, answers::open);
         app.viewSubmission(SlackBlocks.ANSWER_MODAL, answers::submit);
         app.event(AppHomeOpenedEvent.class, home::opened);
-        log.info("Slack adapter on ({} mode)", properties.socketMode() ? "Socket" : "HTTP, at /slack/events");
+        log.info("Slack adapter on: {}", properties.socketMode() ? "Socket Mode" : "HTTP mode at /slack/events");
         return app;
     }
 

@@ -11,46 +11,13 @@ import java.util.List;
 import java.util.Set;
 
 import dev.quizbot.chat.Command;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** What Slack and the workspace throw at the adapter besides a happy round, over real HTTP. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(SlackTestSupport.CoreStandIns.class)
-class SlackHttpEdgeCasesTest {
+class SlackHttpEdgeCasesTest extends SlackHttpTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-
-    @DynamicPropertySource
-    static void slack(DynamicPropertyRegistry registry) {
-        SlackTestSupport.properties(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ScriptedChatService core;
-
-    @Autowired
-    SlackUsers users;
-
-    SignedSlackRequests slack;
-
-    @BeforeEach
-    void setUp() {
-        SLACK.reset();
-        core.reset();
-        users.forgetCachedLookups();
-        slack = new SignedSlackRequests(port);
-    }
 
     @Test
     void aTamperedBodyIsRejectedWith401AndNeverReachesTheCore() throws Exception {

@@ -6,19 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 
 import dev.quizbot.chat.Command;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,35 +16,9 @@ import tools.jackson.databind.JsonNode;
  * sends them, real Bolt verifies and dispatches them, and the real Slack client (on OkHttp 5)
  * calls the fake Web API on loopback.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(SlackTestSupport.CoreStandIns.class)
-class SlackHttpRoundTest {
+class SlackHttpRoundTest extends SlackHttpTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-
-    @DynamicPropertySource
-    static void slack(DynamicPropertyRegistry registry) {
-        SlackTestSupport.properties(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ScriptedChatService core;
-
-    @Autowired
-    SlackUsers users;
-
-    SignedSlackRequests slack;
-
-    @BeforeEach
-    void setUp() {
-        SLACK.reset();
-        core.reset();
-        users.forgetCachedLookups();
-        slack = new SignedSlackRequests(port);
-    }
 
     @Test
     void aFullRoundGoesFromSlashCommandThroughTheModalToTheRevealInTheThread() throws Exception {
