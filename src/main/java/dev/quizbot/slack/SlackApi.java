@@ -8,6 +8,7 @@ import java.util.Map;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,12 +31,22 @@ class SlackApi {
     }
 
     private final MethodsClient client;
+    private final MeterRegistry meters;
 
-    SlackApi(MethodsClient client) {
+    SlackApi(MethodsClient client, MeterRegistry meters) {
         this.client = client;
+        this.meters = meters;
     }
 
+    /** Counts calls by method and outcome ("ok" or Slack's error code) as {@code quizbot.slack.api.calls}. */
     <T extends SlackApiTextResponse> SlackCall<T> call(String method, Method<T> request) {
+        SlackCall<T> outcome = attempt(method, request);
+        String result = outcome instanceof SlackCall.Failed<T>(String error) ? error : "ok";
+        meters.counter("quizbot.slack.api.calls", "method", method, "outcome", result).increment();
+        return outcome;
+    }
+
+    private <T extends SlackApiTextResponse> SlackCall<T> attempt(String method, Method<T> request) {
         String error = "unknown_error";
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Duration wait;

@@ -12,6 +12,9 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import dev.quizbot.chat.ChatService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -51,8 +54,8 @@ class SlackConfiguration {
     }
 
     @Bean
-    SlackApi slackApi(Slack slack, SlackProperties properties) {
-        return new SlackApi(slack.methods(properties.botToken()));
+    SlackApi slackApi(Slack slack, SlackProperties properties, ObjectProvider<MeterRegistry> meters) {
+        return new SlackApi(slack.methods(properties.botToken()), meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean
@@ -79,7 +82,7 @@ class SlackConfiguration {
                 properties);
     }
 
-    @Bean
+    @Bean(destroyMethod = "stop")
     App slackApp(Slack slack, SlackProperties properties, ChatService chat, QuizCommandParser parser,
                  SlackUsers users, SlackApi api, RoundPosts posts, PostOutcomes outcomes, ExecutorService slackWork) {
         if (!properties.socketMode() && !SlackProperties.present(properties.signingSecret())) {

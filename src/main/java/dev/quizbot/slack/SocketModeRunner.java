@@ -31,7 +31,9 @@ class SocketModeRunner implements SmartLifecycle {
             socketModeApp.startAsync();
             log.info("Slack Socket Mode connecting");
         } catch (Exception e) {
-            throw new IllegalStateException("Could not start Slack Socket Mode: " + e.getMessage(), e);
+            // Slack unreachable or the app token refused: the rest of quizbot keeps running.
+            log.error("Slack Socket Mode could not start ({}); check SLACK_APP_TOKEN and the network", e.getMessage());
+            socketModeApp = null;
         }
     }
 

@@ -30,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class FakeSlackServer implements AutoCloseable {
 
     static final String BOT_TOKEN = "xoxb-test-token";
+    static final String APP_TOKEN = "xapp-test-token";
     static final String TEAM = "T0TEST";
 
     /** One call as Slack would have received it. */
@@ -73,6 +74,7 @@ final class FakeSlackServer implements AutoCloseable {
     private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
     private volatile Set<String> admins = Set.of();
     private volatile List<String> adminGroupMembers = List.of();
+    private volatile String socketModeUrl;
 
     FakeSlackServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -87,6 +89,11 @@ final class FakeSlackServer implements AutoCloseable {
 
     String responseUrl(String id) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/respond/" + id;
+    }
+
+    /** Where {@code apps.connections.open} sends Socket Mode clients. */
+    void socketModeUrl(String url) {
+        socketModeUrl = url;
     }
 
     void admins(Set<String> userIds) {
@@ -136,7 +143,8 @@ final class FakeSlackServer implements AutoCloseable {
             Map<String, String> params = contentType != null && contentType.startsWith("application/json")
                     ? jsonParams(body) : formParams(body);
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
-            Scripted scripted = ("Bearer " + BOT_TOKEN).equals(auth) ? scripted(method, params.get("channel"))
+            String token = "apps.connections.open".equals(method) ? APP_TOKEN : BOT_TOKEN;
+            Scripted scripted = ("Bearer " + token).equals(auth) ? scripted(method, params.get("channel"))
                     : Scripted.error("invalid_auth");
             Scripted answer = scripted != null ? scripted : answer(method, params);
             calls.add(new Call(method, params, body, answer.body()));
@@ -170,6 +178,7 @@ final class FakeSlackServer implements AutoCloseable {
                         + "\",\"real_name\":\"Real " + user + "\",\"is_admin\":" + admin + ",\"is_owner\":false,"
                         + "\"is_primary_owner\":false,\"profile\":{\"display_name\":\"Display " + user + "\"}}");
             }
+            case "apps.connections.open" -> ok("\"url\":\"" + socketModeUrl + "\"");
             case "usergroups.users.list" -> ok("\"users\":" + JSON.writeValueAsString(adminGroupMembers));
             default -> Scripted.error("unknown_method");
         };

@@ -10,14 +10,27 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import dev.quizbot.bank.Difficulty;
+import dev.quizbot.chat.Announcement;
+import dev.quizbot.chat.ChannelRef;
 import dev.quizbot.chat.Command;
+import dev.quizbot.chat.Views;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import tools.jackson.databind.JsonNode;
 
 /** What Slack and the workspace throw at the adapter besides a happy round, over real HTTP. */
 class SlackHttpEdgeCasesTest extends SlackHttpTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aTamperedBodyIsRejectedWith401AndNeverReachesTheCore() throws Exception {
@@ -106,6 +119,8 @@ class SlackHttpEdgeCasesTest extends SlackHttpTestBase {
         assertThat(posts.get(1).answered("ts")).isNotBlank();
         assertThat(await().atMost(WAIT).until(() -> SLACK.responses("busy"), r -> !r.isEmpty()).getFirst().param("text"))
                 .contains("Question posted");
+        assertThat(meters.counter("quizbot.slack.api.calls", "method", "chat.postMessage", "outcome", "ok").count())
+                .isPositive();
     }
 
     @Test
@@ -182,6 +197,40 @@ class SlackHttpEdgeCasesTest extends SlackHttpTestBase {
         var updates = await().atMost(WAIT).until(() -> SLACK.calls("chat.update", "C-BURST"),
                 c -> !c.isEmpty() && c.getLast().param("blocks").contains("3 answers so far"));
         assertThat(updates.size()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void aScheduleThatCouldNotPostIsReportedToItsOwnerByDirectMessage() {
+        events.publishEvent(new Announcement.ScheduleFailed(new ChannelRef("slack", FakeSlackServer.TEAM, "C-SCHED"),
+                9, "U-OWNER", "No questions left for topic <rag>."));
+
+        var dm = await().atMost(WAIT).until(() -> SLACK.calls("chat.postMessage", "U-OWNER"), c -> !c.isEmpty()).getFirst();
+        assertThat(dm.param("text")).contains("Schedule `#9`", "<#C-SCHED>", "No questions left for topic &lt;rag&gt;.");
+    }
+
+    @Test
+    void aScheduledQuestionThatCannotBePostedIsReportedInTheAlertsChannel() {
+        SLACK.script("chat.postMessage", "C-GONE", FakeSlackServer.Scripted.error("channel_not_found"));
+        var question = new Views.Question(900, "q", "rag", "RAG", Difficulty.EASY, "Why chunk?",
+                Instant.now().plusSeconds(600), 0);
+
+        events.publishEvent(new Announcement.RoundOpened(new ChannelRef("slack", FakeSlackServer.TEAM, "C-GONE"), question, true));
+
+        var alert = await().atMost(WAIT).until(() -> SLACK.calls("chat.postMessage", "C-ALERTS"), c -> !c.isEmpty()).getFirst();
+        assertThat(alert.param("text")).contains("<#C-GONE>", "channel_not_found", "/invite @quizbot");
+    }
+
+    @Test
+    void announcementsForOtherPlatformsAreLeftAlone() throws Exception {
+        var question = new Views.Question(901, "q", "rag", "RAG", Difficulty.EASY, "Why chunk?",
+                Instant.now().plusSeconds(600), 0);
+
+        events.publishEvent(new Announcement.RoundOpened(new ChannelRef("discord", "G1", "C-DISCORD"), question, false));
+        // A Slack announcement published afterwards is handled; by then the Discord one would have been too.
+        events.publishEvent(new Announcement.RoundOpened(new ChannelRef("slack", FakeSlackServer.TEAM, "C-AFTER"), question, false));
+
+        await().atMost(WAIT).until(() -> SLACK.calls("chat.postMessage", "C-AFTER"), c -> !c.isEmpty());
+        assertThat(SLACK.calls("chat.postMessage", "C-DISCORD")).isEmpty();
     }
 
     private long askAndReadRound(String channel) throws Exception {

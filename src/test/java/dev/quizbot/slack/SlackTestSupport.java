@@ -25,14 +25,20 @@ final class SlackTestSupport {
     }
 
     static void properties(DynamicPropertyRegistry registry) {
+        properties(registry, "");
+    }
+
+    static void properties(DynamicPropertyRegistry registry, String appToken) {
         registry.add("quizbot.slack.api-url", SLACK::apiUrl);
         registry.add("quizbot.slack.bot-token", () -> FakeSlackServer.BOT_TOKEN);
         registry.add("quizbot.slack.signing-secret", () -> SignedSlackRequests.SIGNING_SECRET);
-        registry.add("quizbot.slack.app-token", () -> "");
+        registry.add("quizbot.slack.app-token", () -> appToken);
         registry.add("quizbot.slack.admin-user-group", () -> "S0ADMINS");
         registry.add("quizbot.slack.answer-count-interval", () -> "300ms");
         registry.add("quizbot.slack.reveal-in-thread", () -> "true");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:slack-http;DB_CLOSE_DELAY=-1");
+        registry.add("quizbot.slack.alerts-channel", () -> "C-ALERTS");
+        registry.add("spring.datasource.url",
+                () -> "jdbc:h2:mem:slack-" + (appToken.isEmpty() ? "http" : "socket") + ";DB_CLOSE_DELAY=-1");
     }
 
     @TestConfiguration(proxyBeanMethods = false)
