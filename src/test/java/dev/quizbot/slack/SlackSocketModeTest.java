@@ -11,13 +11,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import dev.quizbot.chat.Command;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
@@ -27,6 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SlackTestSupport.CoreStandIns.class)
+// Closed after the class, so the Socket Mode client disconnects while the fake is still up.
+@DirtiesContext
 class SlackSocketModeTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -44,11 +46,6 @@ class SlackSocketModeTest {
     static void slack(DynamicPropertyRegistry registry) {
         SLACK.socketModeUrl(SOCKET.url());
         SlackTestSupport.properties(registry, FakeSlackServer.APP_TOKEN);
-    }
-
-    @AfterAll
-    static void stopSocket() throws InterruptedException {
-        SOCKET.stop(1000);
     }
 
     @LocalServerPort
