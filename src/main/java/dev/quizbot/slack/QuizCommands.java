@@ -60,7 +60,7 @@ class QuizCommands {
     }
 
     private Answer reply(SlashCommandPayload payload) {
-        String text = payload.getText() == null ? "" : payload.getText().strip();
+        String text = payload.getText() == null ? "" : SlackText.plainCommandText(payload.getText()).strip();
         if (text.length() > MAX_TEXT) {
             return new Answer(SlackBlocks.text(":no_entry: That command is too long."), false);
         }
