@@ -43,13 +43,16 @@ class AnswerForm {
     private final SlackUsers users;
     private final SlackApi api;
     private final RoundPosts posts;
+    private final UserRateLimit rateLimit;
     private final Executor work;
 
-    AnswerForm(ChatService chat, SlackUsers users, SlackApi api, RoundPosts posts, Executor work) {
+    AnswerForm(ChatService chat, SlackUsers users, SlackApi api, RoundPosts posts, UserRateLimit rateLimit,
+               Executor work) {
         this.chat = chat;
         this.users = users;
         this.api = api;
         this.posts = posts;
+        this.rateLimit = rateLimit;
         this.work = work;
     }
 
@@ -114,6 +117,9 @@ class AnswerForm {
         }
         String userId = payload.getUser().getId();
         String userName = payload.getUser().getName();
+        if (!rateLimit.allow(target.get().teamId(), userId)) {
+            return ctx.ackWithErrors(Map.of(SlackBlocks.ANSWER_BLOCK, "Too many requests; wait a minute and submit again."));
+        }
         CompletableFuture<SlackBlocks.Message> feedback = CompletableFuture.supplyAsync(
                 () -> grade(target.get(), userId, userName, text), work);
         try {

@@ -30,13 +30,16 @@ class QuizCommands {
     private final ChatService chat;
     private final SlackUsers users;
     private final PostOutcomes outcomes;
+    private final UserRateLimit rateLimit;
     private final Executor work;
 
-    QuizCommands(QuizCommandParser parser, ChatService chat, SlackUsers users, PostOutcomes outcomes, Executor work) {
+    QuizCommands(QuizCommandParser parser, ChatService chat, SlackUsers users, PostOutcomes outcomes,
+                 UserRateLimit rateLimit, Executor work) {
         this.parser = parser;
         this.chat = chat;
         this.users = users;
         this.outcomes = outcomes;
+        this.rateLimit = rateLimit;
         this.work = work;
     }
 
@@ -61,6 +64,9 @@ class QuizCommands {
 
     private Answer reply(SlashCommandPayload payload) {
         String text = payload.getText() == null ? "" : SlackText.plainCommandText(payload.getText()).strip();
+        if (!rateLimit.allow(payload.getTeamId(), payload.getUserId())) {
+            return new Answer(SlackBlocks.text(UserRateLimit.refusal()), false);
+        }
         if (text.length() > MAX_TEXT) {
             return new Answer(SlackBlocks.text(":no_entry: That command is too long."), false);
         }

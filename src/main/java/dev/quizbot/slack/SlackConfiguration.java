@@ -97,8 +97,9 @@ class SlackConfiguration {
         App app = new App(config);
         app.use(new RetriedDeliveries());
 
-        var commands = new QuizCommands(parser, chat, users, outcomes, slackWork);
-        var answers = new AnswerForm(chat, users, api, posts, slackWork);
+        var rateLimit = new UserRateLimit(properties.requestsPerMinute());
+        var commands = new QuizCommands(parser, chat, users, outcomes, rateLimit, slackWork);
+        var answers = new AnswerForm(chat, users, api, posts, rateLimit, slackWork);
         var home = new HomeTab(chat, users, api, slackWork);
         // Whatever the command is called in a workspace (/quiz by default), it means quizbot.
         app.command(Pattern.compile("^/.+$"), commands::handle);

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param revealInThread      post the reveal as a reply to the question instead of in the channel
  * @param answerCountInterval the shortest time between two edits of a question's answer count
  * @param alertsChannel       where posting failures of scheduled rounds are reported (optional)
+ * @param requestsPerMinute   commands and answers one person may send per minute
  * @param apiUrl              Web API base URL; only changed to point at a local test server
  */
 @ConfigurationProperties("quizbot.slack")
@@ -28,6 +29,7 @@ public record SlackProperties(
         @DefaultValue("false") boolean revealInThread,
         @DefaultValue("5s") Duration answerCountInterval,
         String alertsChannel,
+        @DefaultValue("20") int requestsPerMinute,
         @DefaultValue("https://slack.com/api/") String apiUrl) {
 
     boolean enabled() {
@@ -48,7 +50,7 @@ public record SlackProperties(
         return "SlackProperties[botToken=" + mask(botToken) + ", signingSecret=" + mask(signingSecret)
                 + ", appToken=" + mask(appToken) + ", adminUserGroup=" + adminUserGroup
                 + ", revealInThread=" + revealInThread + ", answerCountInterval=" + answerCountInterval
-                + ", alertsChannel=" + alertsChannel + ", apiUrl=" + apiUrl + "]";
+                + ", alertsChannel=" + alertsChannel + ", requestsPerMinute=" + requestsPerMinute + ", apiUrl=" + apiUrl + "]";
     }
 
     private static String mask(String secret) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import dev.quizbot.bank.Difficulty;
 import dev.quizbot.chat.Announcement;
@@ -231,6 +232,20 @@ class SlackHttpEdgeCasesTest extends SlackHttpTestBase {
 
         await().atMost(WAIT).until(() -> SLACK.calls("chat.postMessage", "C-AFTER"), c -> !c.isEmpty());
         assertThat(SLACK.calls("chat.postMessage", "C-DISCORD")).isEmpty();
+    }
+
+    @Test
+    void onePersonFloodingCommandsIsSlowedDownWithoutBotheringTheCore() throws Exception {
+        // The tests allow 12 a minute.
+        for (int i = 1; i <= 13; i++) {
+            slack.send(slack.slashCommand("U-FLOOD", "C1", "stats", SLACK.responseUrl("flood-" + i)));
+        }
+
+        await().atMost(WAIT).until(() -> IntStream.rangeClosed(1, 13).allMatch(i -> !SLACK.responses("flood-" + i).isEmpty()));
+        long refused = IntStream.rangeClosed(1, 13)
+                .filter(i -> SLACK.responses("flood-" + i).getFirst().param("text").contains("wait a minute")).count();
+        assertThat(refused).isEqualTo(1);
+        assertThat(core.handled(Command.Stats.class)).hasSize(12);
     }
 
     private long askAndReadRound(String channel) throws Exception {

@@ -37,6 +37,7 @@ final class SlackTestSupport {
         registry.add("quizbot.slack.answer-count-interval", () -> "300ms");
         registry.add("quizbot.slack.reveal-in-thread", () -> "true");
         registry.add("quizbot.slack.alerts-channel", () -> "C-ALERTS");
+        registry.add("quizbot.slack.requests-per-minute", () -> "12");
         registry.add("spring.datasource.url",
                 () -> "jdbc:h2:mem:slack-" + (appToken.isEmpty() ? "http" : "socket") + ";DB_CLOSE_DELAY=-1");
     }

@@ -27,7 +27,7 @@ class SlackWiringTest {
     @Test
     void secretsNeverAppearInThePrintedSettings() {
         var properties = new SlackProperties("xoxb-secret-bot", "signing-secret-value", "xapp-secret-app", "S1",
-                false, Duration.ofSeconds(5), null, "https://slack.com/api/");
+                false, Duration.ofSeconds(5), null, 20, "https://slack.com/api/");
 
         assertThat(properties.toString()).doesNotContain("xoxb-secret-bot", "signing-secret-value", "xapp-secret-app")
                 .contains("****");
