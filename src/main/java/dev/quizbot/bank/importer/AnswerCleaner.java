@@ -19,7 +19,7 @@ public final class AnswerCleaner {
     private static final Pattern FURNITURE = Pattern.compile(
             "^(save|like|share|comment|repost|subscribe|follow\\b.*|page\\s+\\d+(\\s+of\\s+\\d+)?|\\d{1,4}|-{2,}.*|©.*|.*\\b(linkedin|instagram|twitter|youtube)\\b.*)$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern ANSWER_LABEL = Pattern.compile("^(ans|answer)\\s*[-:–—.]?\\s*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ANSWER_LABEL = Pattern.compile("^(answer|ans)\\s*[-:–—.]?\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern BULLET = Pattern.compile("^([-*+•·▪●◦–]\\s*)+(?=\\S)");
     private static final Pattern HEADING_MARKS = Pattern.compile("^#{1,6}\\s*");
     private static final Pattern TERMINAL = Pattern.compile(".*[.?!:;$)\"”']$");
@@ -35,7 +35,12 @@ public final class AnswerCleaner {
         List<String> kept = new ArrayList<>();
         for (String line : raw.lines().toList()) {
             String t = plain(line);
-            if (!t.isEmpty() && !isNoise(t)) {
+            if (t.isEmpty()) {
+                continue;
+            }
+            boolean wrapsPrevious = !kept.isEmpty() && !TERMINAL.matcher(kept.getLast()).matches()
+                    && Character.isLowerCase(t.codePointAt(0));
+            if (wrapsPrevious ? !isFurniture(t) : !isNoise(t)) {
                 kept.add(t);
             }
         }
@@ -80,8 +85,12 @@ public final class AnswerCleaner {
         return t.strip();
     }
 
+    private static boolean isFurniture(String t) {
+        return CAPTION.matcher(t).matches() || FURNITURE.matcher(t).matches();
+    }
+
     static boolean isNoise(String t) {
-        if (CAPTION.matcher(t).matches() || FURNITURE.matcher(t).matches()) {
+        if (isFurniture(t)) {
             return true;
         }
         boolean unterminated = !TERMINAL.matcher(t).matches() && !t.contains(":") && !t.startsWith("$");

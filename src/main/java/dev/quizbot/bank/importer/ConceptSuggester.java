@@ -22,6 +22,12 @@ final class ConceptSuggester {
     private static final double PHRASE_BONUS = 1.5;
     private static final double IN_QUESTION_PENALTY = 0.5;
 
+    /** Hedges and connectives: never the heart of a concept, though stop-word lists keep them. */
+    private static final Set<String> WEAK = Terms.stemsOf(
+            "like may might several various many much also often usually typically etc e.g i.e "
+            + "allows allowing helps helping makes making better more less way ways well can could "
+            + "such within without across based using used uses").stream().collect(java.util.stream.Collectors.toSet());
+
     private record Candidate(String key, List<String> stems, String surface, int firstPosition) {
     }
 
@@ -50,7 +56,12 @@ final class ConceptSuggester {
                 .thenComparingInt(Candidate::firstPosition);
         List<String> concepts = new ArrayList<>();
         Set<String> used = new HashSet<>();
-        for (Candidate c : firstSeen.values().stream().sorted(bySalience).toList()) {
+        // A term no other answer uses is usually incidental wording, not a concept, unless it recurs here.
+        List<Candidate> recurring = firstSeen.values().stream()
+                .filter(c -> documentFrequency.getOrDefault(c.key(), 0) >= 2 || frequency.get(c.key()) >= 2)
+                .sorted(bySalience)
+                .toList();
+        for (Candidate c : recurring) {
             if (concepts.size() == MAX_CONCEPTS) {
                 break;
             }
@@ -97,13 +108,16 @@ final class ConceptSuggester {
     }
 
     private static boolean usable(String stem) {
-        return stem.length() >= 3 && stem.chars().anyMatch(Character::isLetter);
+        return stem.length() >= 3 && stem.chars().anyMatch(Character::isLetter) && !WEAK.contains(stem);
     }
 
     /** Acronyms and product names keep their capitals ("LoRA", "RLHF"); other words go lower case. */
     private static String surface(String text, int start, int end) {
-        String s = text.substring(start, end).replaceAll("\\s+", " ");
-        long capitals = s.chars().filter(Character::isUpperCase).count();
-        return capitals >= 2 ? s : s.toLowerCase(Locale.ROOT);
+        StringBuilder surface = new StringBuilder();
+        for (String word : text.substring(start, end).split("(?<=[\\s-])")) {
+            long capitals = word.chars().filter(Character::isUpperCase).count();
+            surface.append(capitals >= 2 ? word : word.toLowerCase(Locale.ROOT));
+        }
+        return surface.toString().replaceAll("\\s+", " ");
     }
 }

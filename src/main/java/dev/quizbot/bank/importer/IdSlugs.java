@@ -13,6 +13,9 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 final class IdSlugs {
 
     private static final int MAX_WORDS = 6;
+    /** Words that make a question read well but say nothing in an id. */
+    private static final Set<String> FILLER = Set.of("you", "your", "we", "our", "between", "vs", "versus", "some",
+            "different", "detail", "concept", "role", "main", "key", "common", "like", "e", "g", "s");
     private final Set<String> taken = new HashSet<>();
 
     IdSlugs(Set<String> existing) {
@@ -21,10 +24,10 @@ final class IdSlugs {
 
     String next(String question) {
         String ascii = Normalizer.normalize(question, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        String base = Arrays.stream(ascii.toLowerCase(Locale.ROOT).split("[^a-z0-9]+"))
+        String base = Arrays.stream(ascii.toLowerCase(Locale.ROOT).replaceAll("['’]s\\b", "").split("[^a-z0-9]+"))
                 .filter(w -> !w.isEmpty())
                 .filter(w -> !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w))
-                .filter(w -> !QaDocumentParser.QUESTION_WORDS.contains(w))
+                .filter(w -> !QaDocumentParser.QUESTION_WORDS.contains(w) && !FILLER.contains(w))
                 .limit(MAX_WORDS)
                 .collect(Collectors.joining("-"));
         if (base.isEmpty()) {

@@ -51,9 +51,12 @@ final class Terms {
         return stems;
     }
 
-    /** What a question asks about: its stems without the words that only make it a question. */
+    /**
+     * What a question asks about: its stems without the words that only make it a question. Hyphenated
+     * words count as one ("fine-tuning" and "finetuning" alike), so that a compound does not weigh twice.
+     */
     static Set<String> subjectOf(String question) {
-        Set<String> stems = stemsOf(question);
+        Set<String> stems = stemsOf(question.replaceAll("(?<=\\p{L})-(?=\\p{L})", ""));
         stems.removeAll(QUESTION_STEMS);
         return stems;
     }

@@ -45,7 +45,7 @@ final class TopicGuesser {
     }
 
     String guess(String question, String answer) {
-        Set<String> questionStems = Terms.subjectOf(question);
+        Set<String> questionStems = Terms.stemsOf(question);
         List<String> answerStems = Terms.tokens(answer).stream().limit(ANSWER_TERMS).map(Terms.Token::stem).distinct().toList();
         Map<String, Double> scores = new HashMap<>();
         weightsByTopic.forEach((slug, weights) -> {
@@ -60,7 +60,7 @@ final class TopicGuesser {
         });
         bank.stream()
                 .filter(q -> weightsByTopic.containsKey(q.topic()))
-                .map(q -> Map.entry(q.topic(), Terms.jaccard(questionStems, Terms.subjectOf(q.question()))))
+                .map(q -> Map.entry(q.topic(), Terms.jaccard(Terms.subjectOf(question), Terms.subjectOf(q.question()))))
                 .filter(e -> e.getValue() >= SIMILAR_BANK_QUESTION)
                 .max(Map.Entry.comparingByValue())
                 .ifPresent(e -> scores.merge(e.getKey(), 5 * e.getValue(), Double::sum));
