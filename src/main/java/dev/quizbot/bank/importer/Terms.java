@@ -61,6 +61,13 @@ final class Terms {
         return stems;
     }
 
+    /** Stems without those of the words that only make a sentence a question ("what", "explain"). */
+    static Set<String> withoutQuestionWords(Set<String> stems) {
+        Set<String> rest = new LinkedHashSet<>(stems);
+        rest.removeAll(QUESTION_STEMS);
+        return rest;
+    }
+
     static double jaccard(Set<String> a, Set<String> b) {
         if (a.isEmpty() || b.isEmpty()) {
             return 0;

@@ -30,7 +30,8 @@ final class TopicGuesser {
         Map<String, Integer> topicsPerStem = new HashMap<>();
         Map<String, Set<String>> stemsByTopic = new LinkedHashMap<>();
         for (Topic topic : topics) {
-            Set<String> stems = Terms.stemsOf(topic.slug().replace('-', ' ') + " " + topic.name() + " " + topic.description());
+            Set<String> stems = Terms.withoutQuestionWords(
+                    Terms.stemsOf(topic.slug().replace('-', ' ') + " " + topic.name() + " " + topic.description()));
             stems.removeAll(GENERIC);
             stemsByTopic.put(topic.slug(), stems);
             stems.forEach(s -> topicsPerStem.merge(s, 1, Integer::sum));
@@ -45,7 +46,7 @@ final class TopicGuesser {
     }
 
     String guess(String question, String answer) {
-        Set<String> questionStems = Terms.stemsOf(question);
+        Set<String> questionStems = Terms.withoutQuestionWords(Terms.stemsOf(question));
         List<String> answerStems = Terms.tokens(answer).stream().limit(ANSWER_TERMS).map(Terms.Token::stem).distinct().toList();
         Map<String, Double> scores = new HashMap<>();
         weightsByTopic.forEach((slug, weights) -> {
