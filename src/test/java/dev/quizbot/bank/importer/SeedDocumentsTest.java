@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,12 +20,8 @@ class SeedDocumentsTest {
 
     private final DocumentReader reader = new DocumentReader();
 
-    @BeforeAll
-    static void seedsArePresent() {
-        assumeTrue(SeedInventory.seedsPresent(), "seed documents not found at " + SeedInventory.seedsFolder().toAbsolutePath());
-    }
-
     static Stream<Arguments> documents() {
+        assumeTrue(SeedInventory.seedsPresent(), "seed documents not found at " + SeedInventory.seedsFolder().toAbsolutePath());
         return SeedInventory.byDocument().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
     }
 
