@@ -127,7 +127,14 @@ class AnswerForm {
                     feedback.get(FEEDBACK_BUDGET.toMillis(), TimeUnit.MILLISECONDS)));
         } catch (TimeoutException e) {
             // Too slow for the acknowledgement: close the modal, send the feedback when it is ready.
-            feedback.thenAccept(message -> ephemeral(target.get().channelId(), userId, message));
+            feedback.whenComplete((message, failure) -> {
+                if (failure != null) {
+                    log.error("Answer to round {} failed", target.get().roundId(), failure);
+                    message = SlackBlocks.text(":warning: Something went wrong on my side while handling your answer."
+                            + " Please try again.");
+                }
+                ephemeral(target.get().channelId(), userId, message);
+            });
             return ctx.ack();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

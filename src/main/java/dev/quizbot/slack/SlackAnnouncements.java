@@ -84,14 +84,18 @@ class SlackAnnouncements {
                 .channel(opened.channel().channel()).text(message.text()).blocks(message.blocks())));
         switch (call) {
             case SlackCall.Ok<ChatPostMessageResponse>(ChatPostMessageResponse response) -> {
-                posts.save(opened.channel(), response.getTs(), q);
-                outcomes.complete(q.roundId(), new SlackCall.Ok<>(response.getTs()));
+                try {
+                    posts.save(opened.channel(), response.getTs(), q);
+                } finally {
+                    // Whoever waits for this post hears of it even if recording it failed.
+                    outcomes.complete(q.roundId(), new SlackCall.Ok<>(response.getTs()));
+                }
             }
-            case SlackCall.Failed<ChatPostMessageResponse>(String error) -> {
-                outcomes.complete(q.roundId(), new SlackCall.Failed<>(error));
+            case SlackCall.Failed<ChatPostMessageResponse> failed -> {
+                outcomes.complete(q.roundId(), new SlackCall.Failed<>(failed.error()));
                 if (opened.scheduled()) {
-                    alert("I could not post the scheduled question in " + channel(opened.channel()) + ": `" + error
-                            + "`." + (new SlackCall.Failed<>(error).channelProblem()
+                    alert("I could not post the scheduled question in " + channel(opened.channel()) + ": `"
+                            + failed.error() + "`." + (failed.channelProblem()
                             ? " Invite me with `/invite @quizbot` or remove the schedule." : ""));
                 }
             }
