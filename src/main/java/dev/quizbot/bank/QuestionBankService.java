@@ -20,6 +20,7 @@ public class QuestionBankService {
     private final Path folder;
     private final AtomicReference<QuestionBank> current;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public QuestionBankService(BankProperties properties) {
         this(new QuestionBankLoader(), properties.path());
     }
