@@ -80,7 +80,17 @@ public class ConsoleChat {
     }
 
     public ConsoleSession connect(String user, boolean admin, String channel, Style style, Consumer<String> out) {
-        Caller caller = new Caller(new ChannelRef(PLATFORM, COMMUNITY, channel), user, user, admin);
+        return connect(COMMUNITY, channel, user, admin, style, out);
+    }
+
+    /** A plain-text session in a community of its own, so tests keep their leaderboards apart. */
+    public ConsoleSession connect(String community, String channel, String user, boolean admin, Consumer<String> out) {
+        return connect(community, channel, user, admin, Style.PLAIN, out);
+    }
+
+    private ConsoleSession connect(String community, String channel, String user, boolean admin, Style style,
+                                   Consumer<String> out) {
+        Caller caller = new Caller(new ChannelRef(PLATFORM, community, channel), user, user, admin);
         ConsoleSession session = new ConsoleSession(caller, new ConsoleRenderer(style, ZoneId.systemDefault()), out);
         sessions.add(session);
         return session;
