@@ -52,7 +52,11 @@ public final class QuestionBankLoader {
 
         List<Question> questions = new ArrayList<>();
         Map<String, String> firstSeenAt = new HashMap<>();
-        for (Path file : questionFiles(folder, problems)) {
+        List<Path> files = questionFiles(folder, problems);
+        if (files.isEmpty()) {
+            problems.add(new BankProblem(folder.toString(), "", "holds no question files (*.yaml besides " + TOPICS_FILE + ")"));
+        }
+        for (Path file : files) {
             String name = folder.relativize(file).toString();
             JsonNode root = parse(file, name, problems);
             if (root == null) {

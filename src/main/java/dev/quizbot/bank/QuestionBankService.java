@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,7 +21,7 @@ public class QuestionBankService {
     private final Path folder;
     private final AtomicReference<QuestionBank> current;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public QuestionBankService(BankProperties properties) {
         this(new QuestionBankLoader(), properties.path());
     }
