@@ -67,7 +67,7 @@ class LeaderboardBenchmark {
                 "--quizbot.scoring.default-zone=UTC", "--spring.main.web-application-type=none")) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             long loadStart = System.nanoTime();
-            load(jdbc, now);
+            load(jdbc, now, dataDir);
             long loadMillis = (System.nanoTime() - loadStart) / 1_000_000;
             int bucketRows = jdbc.queryForObject("SELECT COUNT(*) FROM score_bucket", Integer.class);
             System.out.printf(Locale.ROOT, "Loaded %,d answers, %,d score buckets in %,d ms%n", ANSWERS, bucketRows, loadMillis);
@@ -118,9 +118,10 @@ class LeaderboardBenchmark {
     }
 
     /** Inserts rounds, answers, players, teams and the score buckets the answers add up to. */
-    private static void load(JdbcTemplate jdbc, Instant now) {
+    private static void load(JdbcTemplate jdbc, Instant now, Path dir) {
         SplittableRandom random = new SplittableRandom(42);
-        Instant first = now.minus(Duration.ofDays(DAYS));
+        // the last day's answers fall in the hour before now, so every window has data
+        Instant first = now.minus(Duration.ofDays(DAYS - 1)).minus(Duration.ofHours(1));
         // one round per channel per day
         List<Object[]> rounds = new ArrayList<>();
         for (int day = 0; day < DAYS; day++) {
@@ -138,8 +139,7 @@ class LeaderboardBenchmark {
         record Key(String scope, Span span, LocalDate start, String user) {
         }
         Map<Key, long[]> buckets = new HashMap<>();
-        int batch = 10_000;
-        List<Object[]> answers = new ArrayList<>(batch);
+        List<Object[]> answers = new ArrayList<>(ANSWERS);
         Map<Long, java.util.Set<Integer>> answered = new HashMap<>();
         int inserted = 0;
         while (inserted < ANSWERS) {
@@ -161,7 +161,7 @@ class LeaderboardBenchmark {
             Instant at = first.plus(Duration.ofDays(day)).plus(Duration.ofMinutes(1 + random.nextInt(59)));
             String userId = "u" + user;
             String channelKey = PLATFORM + ":" + COMMUNITY + ":c" + channel;
-            answers.add(new Object[] {roundId, COMMUNITY_KEY, channelKey, userId, "rag", at.atOffset(ZoneOffset.UTC),
+            answers.add(new Object[] {roundId, COMMUNITY_KEY, channelKey, userId, "rag", csvTime(at),
                     "answer", correct ? "CORRECT" : "PARTIAL", score, points, 0});
             LocalDate local = at.atZone(ZONE).toLocalDate();
             for (String scope : new String[] {COMMUNITY_KEY, channelKey}) {
@@ -173,26 +173,19 @@ class LeaderboardBenchmark {
                 }
             }
             inserted++;
-            if (answers.size() == batch) {
-                insertAnswers(jdbc, answers);
-                answers.clear();
-            }
         }
-        insertAnswers(jdbc, answers);
+        csvInsert(jdbc, dir, "answer", "round_id, community_key, channel_key, user_id, topic, answered_at,"
+                + " answer_text, verdict, score, points, streak", answers);
+        answers.clear();
 
-        List<Object[]> rows = new ArrayList<>(batch);
+        List<Object[]> rows = new ArrayList<>(buckets.size());
         for (var e : buckets.entrySet()) {
             Key k = e.getKey();
-            rows.add(new Object[] {k.scope(), k.span().name(), Date.valueOf(k.start()), k.user(), e.getValue()[0],
-                    (int) e.getValue()[1], (int) e.getValue()[2]});
-            if (rows.size() == batch) {
-                jdbc.batchUpdate("INSERT INTO score_bucket (scope_key, span, span_start, user_id, points, answers, correct)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
-                rows.clear();
-            }
+            rows.add(new Object[] {k.scope(), k.span().name(), k.start(), k.user(), e.getValue()[0],
+                    e.getValue()[1], e.getValue()[2]});
         }
-        jdbc.batchUpdate("INSERT INTO score_bucket (scope_key, span, span_start, user_id, points, answers, correct)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
+        buckets.clear();
+        csvInsert(jdbc, dir, "score_bucket", "scope_key, span, span_start, user_id, points, answers, correct", rows);
 
         List<Object[]> players = new ArrayList<>();
         for (int u = 0; u < USERS; u++) {
@@ -211,6 +204,31 @@ class LeaderboardBenchmark {
         }
         jdbc.batchUpdate("INSERT INTO team_member (community_key, user_id, team_id, joined_at) VALUES (?, ?, ?, ?)", members);
         jdbc.execute("ANALYZE");
+    }
+
+    private static String csvTime(Instant at) {
+        return at.atOffset(ZoneOffset.UTC).toLocalDateTime().toString().replace('T', ' ') + "+00:00";
+    }
+
+    /** Bulk load through H2's CSVREAD: an order of magnitude faster than JDBC batches for millions of rows. */
+    private static void csvInsert(JdbcTemplate jdbc, Path dir, String table, String columns, List<Object[]> rows) {
+        Path file = dir.resolve(table + ".csv");
+        try (var out = java.nio.file.Files.newBufferedWriter(file)) {
+            out.write(columns.replace(" ", ""));
+            out.newLine();
+            StringBuilder line = new StringBuilder();
+            for (Object[] row : rows) {
+                line.setLength(0);
+                for (int c = 0; c < row.length; c++) {
+                    line.append(c == 0 ? "" : ",").append(row[c]);
+                }
+                out.write(line.toString());
+                out.newLine();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        jdbc.execute("INSERT INTO " + table + " (" + columns + ") SELECT * FROM CSVREAD('" + file + "')");
     }
 
     private static void insertAnswers(JdbcTemplate jdbc, List<Object[]> answers) {
