@@ -3,9 +3,6 @@ package dev.quizbot.leaderboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +20,6 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.quizbot.QuizbotApplication;
@@ -207,7 +203,8 @@ class LeaderboardBenchmark {
     }
 
     private static String csvTime(Instant at) {
-        return at.atOffset(ZoneOffset.UTC).toLocalDateTime().toString().replace('T', ' ') + "+00:00";
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(at.atOffset(ZoneOffset.UTC))
+                + "+00:00";
     }
 
     /** Bulk load through H2's CSVREAD: an order of magnitude faster than JDBC batches for millions of rows. */
@@ -229,24 +226,5 @@ class LeaderboardBenchmark {
             throw new java.io.UncheckedIOException(e);
         }
         jdbc.execute("INSERT INTO " + table + " (" + columns + ") SELECT * FROM CSVREAD('" + file + "')");
-    }
-
-    private static void insertAnswers(JdbcTemplate jdbc, List<Object[]> answers) {
-        jdbc.batchUpdate("INSERT INTO answer (round_id, community_key, channel_key, user_id, topic, answered_at,"
-                + " answer_text, verdict, score, points, streak) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        Object[] row = answers.get(i);
-                        for (int c = 0; c < row.length; c++) {
-                            ps.setObject(c + 1, row[c]);
-                        }
-                    }
-
-                    @Override
-                    public int getBatchSize() {
-                        return answers.size();
-                    }
-                });
     }
 }
