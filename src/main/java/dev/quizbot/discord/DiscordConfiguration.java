@@ -1,0 +1,88 @@
+package dev.quizbot.discord;
+
+import java.util.EnumSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.quizbot.bank.QuestionBankService;
+import dev.quizbot.chat.ChatService;
+import net.dv8tion.jda.api.entities.Activity;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Starts the bot when {@code DISCORD_TOKEN} is set. Always through JDA's shard manager: with the
+ * default single shard it behaves like one JDA instance, and larger bots only change properties.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(DiscordTokenPresent.class)
+class DiscordConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DiscordConfiguration.class);
+
+    /**
+     * None beyond GUILDS, which JDA always sends (channels, roles and the bot's own member, for
+     * permission checks). Answers arrive through modals, so no privileged intent (message
+     * content, members, presences) is needed.
+     */
+    static final EnumSet<GatewayIntent> INTENTS = EnumSet.noneOf(GatewayIntent.class);
+
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService discordWork() {
+        // Core calls block on the database and the grader; virtual threads keep a burst of
+        // answers from queueing behind a small pool while the 3-second acknowledgement is long sent.
+        return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("discord-work-", 0).factory());
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService discordAnswerCountScheduler() {
+        return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("discord-answer-counts")
+                .daemon(true).factory());
+    }
+
+    @Bean
+    QuestionPosts discordQuestionPosts(JdbcClient jdbc) {
+        return new QuestionPosts(jdbc, JsonMapper.builder().findAndAddModules().build());
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ShardManager discordShardManager(DiscordProperties properties, ChatService chat, QuestionBankService bank,
+                                     ExecutorService discordWork) {
+        DiscordProperties.Shards shards = properties.shards();
+        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(properties.token(), INTENTS)
+                .setRestConfig(new RestConfig().setBaseUrl(properties.restBaseUrl()))
+                .setShardsTotal(shards.total())
+                .setActivity(Activity.playing("/quiz help"))
+                .addEventListeners(new DiscordInteractions(chat, bank, discordWork),
+                        new CommandRegistrar(properties.devGuildId()));
+        if (shards.partial()) {
+            builder.setShards(shards.first(), shards.last() == -1 ? shards.total() - 1 : shards.last());
+        }
+        log.info("Starting the Discord bot ({} shard(s){}, commands {})",
+                shards.total() == -1 ? "Discord's recommended number of" : String.valueOf(shards.total()),
+                shards.partial() ? ", this instance runs " + shards.first() + ".." + shards.last() : "",
+                properties.devGuildId() == null || properties.devGuildId().isBlank()
+                        ? "registered globally" : "registered in server " + properties.devGuildId());
+        return builder.build();
+    }
+
+    @Bean(destroyMethod = "close")
+    DiscordAnnouncer discordAnnouncer(ShardManager discordShardManager, QuestionPosts posts,
+                                      ScheduledExecutorService discordAnswerCountScheduler,
+                                      DiscordProperties properties, ApplicationEventPublisher events) {
+        return new DiscordAnnouncer(discordShardManager, posts, discordAnswerCountScheduler,
+                properties.answerCountEditInterval(), events);
+    }
+}
