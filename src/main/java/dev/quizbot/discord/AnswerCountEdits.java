@@ -44,6 +44,17 @@ class AnswerCountEdits implements AutoCloseable {
         pending.computeIfAbsent(roundId, id -> scheduler.schedule(() -> flush(id), delay(id), TimeUnit.NANOSECONDS));
     }
 
+    /**
+     * The question post became known: show a count that arrived before it (the core may count
+     * an answer before Discord has confirmed the post).
+     */
+    void posted(long roundId) {
+        Integer count = latest.get(roundId);
+        if (count != null) {
+            changed(roundId, count);
+        }
+    }
+
     /** The round closed: drop what is pending; the closing edit shows the final count. */
     void forget(long roundId) {
         ScheduledFuture<?> scheduled = pending.remove(roundId);

@@ -72,7 +72,7 @@ class DiscordAnnouncer {
         }
         try {
             channel.get().sendMessage(DiscordRendering.questionPost(opened.question(), opened.scheduled())).queue(
-                    message -> posts.save(new QuestionPosts.Post(roundId, ref, message.getId(), opened.scheduled(),
+                    message -> savePost(new QuestionPosts.Post(roundId, ref, message.getId(), opened.scheduled(),
                             opened.question())),
                     failure -> undeliverable(ref, roundId, opened.scheduled(),
                             DiscordFailures.describe(failure, ref.channel())));
@@ -82,12 +82,19 @@ class DiscordAnnouncer {
         }
     }
 
+    private void savePost(QuestionPosts.Post post) {
+        log.debug("Round {} posted as message {}", post.roundId(), post.messageId());
+        posts.save(post);
+        answerCounts.posted(post.roundId());
+    }
+
     private void undeliverable(ChannelRef ref, long roundId, boolean scheduled, String reason) {
         log.warn("Round {} could not be posted to {}: {}", roundId, ref.key(), reason);
         events.publishEvent(new DeliveryFailed(ref, roundId, scheduled, reason));
     }
 
     private void showAnswerCount(long roundId, int answerCount) {
+        log.debug("Showing {} answers on round {}", answerCount, roundId);
         posts.find(roundId).ifPresent(post -> channel(post.channel()).ifPresent(channel ->
                 channel.editMessageEmbedsById(post.messageId(),
                                 DiscordRendering.questionEmbed(post.question(), answerCount, false, post.scheduled()))
