@@ -12,6 +12,7 @@ import org.springframework.context.event.EventListener;
 import dev.quizbot.chat.Announcement;
 import dev.quizbot.chat.ChannelRef;
 import dev.quizbot.chat.DeliveryFailed;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
@@ -121,7 +122,9 @@ class DiscordAnnouncer {
                         DiscordFailures.describe(failure, closed.channel().channel()))));
         try {
             var send = channel.get().sendMessageEmbeds(DiscordRendering.reveal(closed.reveal()));
-            if (post.isPresent()) {
+            // Replying needs Read Message History; without it the reveal still goes out, just not as a reply.
+            if (post.isPresent()
+                    && channel.get().getGuild().getSelfMember().hasPermission(channel.get(), Permission.MESSAGE_HISTORY)) {
                 send = send.setMessageReference(post.get().messageId()).failOnInvalidReply(false);
             }
             send.queue(message -> posts.remove(roundId), failure -> log.warn("Reveal of round {} not posted: {}",

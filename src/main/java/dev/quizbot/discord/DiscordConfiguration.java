@@ -65,6 +65,9 @@ class DiscordConfiguration {
                 .setRestConfig(new RestConfig().setBaseUrl(properties.restBaseUrl()))
                 .setShardsTotal(shards.total())
                 .setActivity(Activity.playing("/quiz help"))
+                // REST calls block on the network; a burst of answers means hundreds at once, and
+                // virtual threads spare JDA creating a platform thread for each.
+                .setRateLimitElastic(Executors.newVirtualThreadPerTaskExecutor(), true)
                 .addEventListeners(new DiscordInteractions(chat, bank, discordWork),
                         new CommandRegistrar(properties.devGuildId()));
         if (shards.partial()) {

@@ -573,6 +573,10 @@ final class FakeDiscord implements AutoCloseable {
         return found;
     }
 
+    long sentNanos(String interactionId) {
+        return interactionsSentNanos.getOrDefault(interactionId, -1L);
+    }
+
     /** Nanoseconds from sending the interaction to its callback's arrival, or -1 if none arrived. */
     long ackNanos(String interactionId) {
         Long sent = interactionsSentNanos.get(interactionId);
