@@ -95,7 +95,10 @@ class DiscordBurstBenchmark {
             discord.awaitFollowUp(id, Duration.ofSeconds(60));
         }
         long allAnswered = System.nanoTime() - start;
-        Thread.sleep(6_000); // one answer-count edit interval, for the coalesced edits to land
+        // the coalesced edits end with the full count, at most one answer-count interval (5 s) later
+        discord.await("the post showing every answer", Duration.ofSeconds(15),
+                c -> c.is("PATCH", "/channels/" + FakeDiscord.QUIZ_CHANNEL + "/messages/\\d+")
+                        && c.body().toString().contains(SUBMISSIONS + " answers"));
 
         long[] acks = ids.stream().mapToLong(discord::ackNanos).sorted().toArray();
         long[] toListener = ids.stream().mapToLong(id -> delivered.getOrDefault(id, -1L) - discord.sentNanos(id))
