@@ -12,7 +12,8 @@ final class CommandLineTools {
         int run(String[] args);
     }
 
-    private static final Map<String, Tool> TOOLS = new TreeMap<>(Map.of());
+    private static final Map<String, Tool> TOOLS = new TreeMap<>(Map.of(
+            "import", dev.quizbot.bank.importer.ImportCommand::main));
 
     private CommandLineTools() {
     }
