@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,11 +29,10 @@ import net.dv8tion.jda.api.sharding.ShardManager;
 
 /**
  * 500 answer-modal submissions to one round, sent through the fake gateway as fast as it can
- * write them, against real JDA and the adapter. Not part of {@code verify} (tag "benchmark");
- * run with:
- * {@code ./mvnw -B test -Dtest=DiscordBurstBenchmark -Dsurefire.excludedGroups= -Dgroups=benchmark}
+ * write them, against real JDA and the adapter. Not part of {@code verify} (surefire runs
+ * {@code *Benchmark} classes only in the benchmark profile); run with:
+ * {@code ./mvnw -B -Pbenchmark test -Dtest=DiscordBurstBenchmark}
  */
-@Tag("benchmark")
 @SpringBootTest(properties = {
         "quizbot.discord.token=fake-bot-token",
         "quizbot.discord.dev-guild-id=" + FakeDiscord.GUILD_ID,
