@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.quizbot.bank.QuestionBankService;
 import dev.quizbot.chat.ChatService;
+import io.micrometer.core.instrument.MeterRegistry;
 import net.dv8tion.jda.api.entities.Activity;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
@@ -59,7 +60,7 @@ class DiscordConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     ShardManager discordShardManager(DiscordProperties properties, ChatService chat, QuestionBankService bank,
-                                     ExecutorService discordWork) {
+                                     ExecutorService discordWork, MeterRegistry meters) {
         DiscordProperties.Shards shards = properties.shards();
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(properties.token(), INTENTS)
                 .setRestConfig(new RestConfig().setBaseUrl(properties.restBaseUrl()))
@@ -68,7 +69,7 @@ class DiscordConfiguration {
                 // REST calls block on the network; a burst of answers means hundreds at once, and
                 // virtual threads spare JDA creating a platform thread for each.
                 .setRateLimitElastic(Executors.newVirtualThreadPerTaskExecutor(), true)
-                .addEventListeners(new DiscordInteractions(chat, bank, discordWork),
+                .addEventListeners(new DiscordInteractions(chat, bank, discordWork, meters),
                         new CommandRegistrar(properties.devGuildId()));
         if (shards.partial()) {
             builder.setShards(shards.first(), shards.last() == -1 ? shards.total() - 1 : shards.last());

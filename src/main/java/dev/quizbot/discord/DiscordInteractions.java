@@ -14,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.quizbot.bank.QuestionBankService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import dev.quizbot.chat.Caller;
 import dev.quizbot.chat.ChannelRef;
 import dev.quizbot.chat.ChatService;
@@ -26,7 +28,6 @@ import net.dv8tion.jda.api.components.textdisplay.TextDisplay;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.entities.Member;
-import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -60,11 +61,13 @@ class DiscordInteractions extends ListenerAdapter {
     private final ChatService chat;
     private final QuestionBankService bank;
     private final Executor work;
+    private final MeterRegistry meters;
 
-    DiscordInteractions(ChatService chat, QuestionBankService bank, Executor work) {
+    DiscordInteractions(ChatService chat, QuestionBankService bank, Executor work, MeterRegistry meters) {
         this.chat = chat;
         this.bank = bank;
         this.work = work;
+        this.meters = meters;
     }
 
     @Override
@@ -106,8 +109,10 @@ class DiscordInteractions extends ListenerAdapter {
         if (round.isEmpty()) {
             return;
         }
+        // The post's title is cut to Discord's 256 characters; a longer question is in full in its description.
         String question = event.getMessage().getEmbeds().stream().findFirst()
-                .map(MessageEmbed::getTitle).orElse("Answer the question");
+                .map(embed -> embed.getDescription() != null ? embed.getDescription() : embed.getTitle())
+                .orElse("Answer the question");
         TextInput answer = TextInput.create(DiscordIds.ANSWER_INPUT, TextInputStyle.PARAGRAPH)
                 .setPlaceholder("Answer as you would in an interview: the key ideas, in your own words.")
                 .setMaxLength(Grader.MAX_ANSWER_LENGTH)
@@ -162,9 +167,14 @@ class DiscordInteractions extends ListenerAdapter {
 
     private void respond(InteractionHook hook, Caller caller, Command command, boolean deferredPublicly) {
         Reply reply;
+        Timer.Sample sample = Timer.start(meters);
         try {
             reply = chat.handle(caller, command);
+            sample.stop(meters.timer("quizbot.discord.commands", "command", command.getClass().getSimpleName(),
+                    "outcome", reply.getClass().getSimpleName()));
         } catch (RuntimeException e) {
+            sample.stop(meters.timer("quizbot.discord.commands", "command", command.getClass().getSimpleName(),
+                    "outcome", "Error"));
             log.error("{} from {} in {} failed", command.getClass().getSimpleName(), caller.userId(),
                     caller.channel().key(), e);
             reply = new Reply.Refused(FAILED, "");

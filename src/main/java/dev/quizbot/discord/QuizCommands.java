@@ -32,6 +32,9 @@ final class QuizCommands {
     /** Team names are short labels; the core keeps its own bound too. */
     static final int MAX_TEAM_NAME = 40;
     static final int MAX_SCHEDULE_WHEN = 100;
+    static final int MAX_TOPIC = 64;
+    /** The longest IANA zone id is 32 characters ("America/Argentina/ComodRivadavia"). */
+    static final int MAX_TIMEZONE = 64;
 
     private QuizCommands() {
     }
@@ -79,7 +82,8 @@ final class QuizCommands {
                                                                 "\"daily HH:MM\" or a cron expression", true)
                                                                 .setMaxLength(MAX_SCHEDULE_WHEN),
                                                         new OptionData(OptionType.STRING, OPTION_TIMEZONE,
-                                                                "IANA timezone, e.g. Europe/Berlin", true, true),
+                                                                "IANA timezone, e.g. Europe/Berlin", true, true)
+                                                                .setMaxLength(MAX_TIMEZONE),
                                                         topicOption(), difficultyOption()),
                                         new SubcommandData("list", "List this channel's schedules"),
                                         new SubcommandData("remove", "Remove a schedule")
@@ -89,7 +93,8 @@ final class QuizCommands {
     }
 
     private static OptionData topicOption() {
-        return new OptionData(OptionType.STRING, OPTION_TOPIC, "Topic (default: any)", false, true);
+        return new OptionData(OptionType.STRING, OPTION_TOPIC, "Topic (default: any)", false, true)
+                .setMaxLength(MAX_TOPIC);
     }
 
     private static OptionData difficultyOption() {

@@ -28,6 +28,7 @@ import dev.quizbot.chat.DeliveryFailed;
 import dev.quizbot.discord.FakeDiscord.Person;
 import dev.quizbot.discord.FakeDiscord.RestCall;
 import dev.quizbot.grading.Grader;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -56,6 +57,9 @@ class DiscordAdapterTest {
 
     @Autowired
     ApplicationEventPublisher events;
+
+    @Autowired
+    MeterRegistry meters;
 
     static FakeDiscord start() {
         try {
@@ -173,6 +177,9 @@ class DiscordAdapterTest {
         assertThat(answered.caller().admin()).isFalse();
         assertThat(answered.command()).isEqualTo(new Command.Answer(Optional.of(roundId),
                 "It adds trainable low-rank matrices to frozen weights."));
+
+        assertThat(meters.find("quizbot.discord.commands").tags("command", "Answer", "outcome", "Feedback").timer())
+                .isNotNull().satisfies(timer -> assertThat(timer.count()).isPositive());
 
         // and the question post shows the answer count
         discord.await("the answer-count edit", WAIT,
