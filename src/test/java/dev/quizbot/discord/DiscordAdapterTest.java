@@ -15,7 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -41,9 +41,11 @@ import tools.jackson.databind.JsonNode;
         "quizbot.discord.answer-count-edit-interval=200ms",
         "logging.level.dev.quizbot.discord=DEBUG",
         "quizbot.console.enabled=false",
+        "quizbot.ticker.enabled=false",
         "spring.datasource.url=jdbc:h2:mem:discord-adapter;DB_CLOSE_DELAY=-1"})
 // Closes JDA when the class is done, while the fake (which lives as long as the JVM) still answers.
 @DirtiesContext
+@Import({StandInCore.class, DiscordAdapterTest.Failures.class})
 class DiscordAdapterTest {
 
     static final Duration WAIT = Duration.ofSeconds(15);
@@ -74,14 +76,8 @@ class DiscordAdapterTest {
         registry.add("quizbot.discord.rest-base-url", discord::restBaseUrl);
     }
 
-    @TestConfiguration
-    static class StandInCore {
-        @Bean
-        @Primary
-        RecordingChatService recordingChatService(ApplicationEventPublisher events) {
-            return new RecordingChatService(events);
-        }
-
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Failures {
         @Bean
         DeliveryFailures deliveryFailures() {
             return new DeliveryFailures();

@@ -14,10 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,8 +34,10 @@ import net.dv8tion.jda.api.sharding.ShardManager;
         "quizbot.discord.token=fake-bot-token",
         "quizbot.discord.dev-guild-id=" + FakeDiscord.GUILD_ID,
         "quizbot.console.enabled=false",
+        "quizbot.ticker.enabled=false",
         "spring.datasource.url=jdbc:h2:mem:discord-burst;DB_CLOSE_DELAY=-1"})
 @DirtiesContext
+@Import(StandInCore.class)
 class DiscordBurstBenchmark {
 
     static final int SUBMISSIONS = 500;
@@ -57,15 +56,6 @@ class DiscordBurstBenchmark {
     @DynamicPropertySource
     static void discordUrls(DynamicPropertyRegistry registry) {
         registry.add("quizbot.discord.rest-base-url", discord::restBaseUrl);
-    }
-
-    @TestConfiguration
-    static class StandInCore {
-        @Bean
-        @Primary
-        RecordingChatService recordingChatService(ApplicationEventPublisher events) {
-            return new RecordingChatService(events);
-        }
     }
 
     @Test

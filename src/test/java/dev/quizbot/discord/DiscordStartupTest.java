@@ -11,11 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 
 import dev.quizbot.QuizbotApplication;
 import net.dv8tion.jda.api.sharding.ShardManager;
@@ -27,15 +23,6 @@ class DiscordStartupTest {
 
     @TempDir
     Path dataDir;
-
-    @Configuration(proxyBeanMethods = false)
-    static class StandInCore {
-        @Bean
-        @Primary
-        RecordingChatService recordingChatService(ApplicationEventPublisher events) {
-            return new RecordingChatService(events);
-        }
-    }
 
     @Test
     void staysOffWithoutATokenAndTheApplicationStillStarts() {
@@ -64,11 +51,12 @@ class DiscordStartupTest {
     }
 
     private ConfigurableApplicationContext app(String... args) {
-        String[] all = new String[args.length + 3];
+        String[] all = new String[args.length + 4];
         all[0] = "--quizbot.data-dir=" + dataDir;
         all[1] = "--server.port=0";
         all[2] = "--quizbot.console.enabled=false";
-        System.arraycopy(args, 0, all, 3, args.length);
+        all[3] = "--quizbot.ticker.enabled=false";
+        System.arraycopy(args, 0, all, 4, args.length);
         return new SpringApplicationBuilder(QuizbotApplication.class, StandInCore.class).run(all);
     }
 }
