@@ -41,10 +41,13 @@ class DiscordConfiguration {
     static final EnumSet<GatewayIntent> INTENTS = EnumSet.noneOf(GatewayIntent.class);
 
     @Bean(destroyMethod = "shutdown")
-    ExecutorService discordWork() {
-        // Core calls block on the database and the grader; virtual threads keep a burst of
-        // answers from queueing behind a small pool while the 3-second acknowledgement is long sent.
-        return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("discord-work-", 0).factory());
+    ExecutorService discordWork(DiscordProperties properties) {
+        // Core calls (grading, database) run here, a few at a time: under a burst of answers,
+        // unbounded parallel grading would starve JDA's gateway thread of CPU and delay the
+        // acknowledgements Discord wants within 3 s. Interactions are deferred before they
+        // queue here, so waiting costs the user a moment of "thinking...", not an error.
+        return Executors.newFixedThreadPool(properties.coreConcurrency(),
+                Thread.ofVirtual().name("discord-work-", 0).factory());
     }
 
     @Bean(destroyMethod = "shutdownNow")

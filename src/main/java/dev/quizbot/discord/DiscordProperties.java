@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param devGuildId               register commands in this server only (instant), instead of globally
  * @param shards                   JDA's shard manager settings; one shard is right below ~2,500 servers
  * @param answerCountEditInterval  at most one live answer-count edit per question post per interval
+ * @param coreConcurrency          how many interactions are handed to the core (grading, database) at once
  * @param restBaseUrl              Discord's REST API root; changed only for a proxy or a local fake
  */
 @ConfigurationProperties("quizbot.discord")
@@ -20,7 +21,15 @@ public record DiscordProperties(
         String devGuildId,
         @DefaultValue Shards shards,
         @DefaultValue("5s") Duration answerCountEditInterval,
+        @DefaultValue("4") int coreConcurrency,
         @DefaultValue("https://discord.com/api/v10/") String restBaseUrl) {
+
+    public DiscordProperties {
+        if (coreConcurrency < 1) {
+            throw new IllegalArgumentException("quizbot.discord.core-concurrency must be at least 1, was "
+                    + coreConcurrency);
+        }
+    }
 
     public boolean enabled() {
         return token != null && !token.isBlank();
@@ -31,6 +40,7 @@ public record DiscordProperties(
     public String toString() {
         return "DiscordProperties[token=" + (enabled() ? "(set)" : "(none)") + ", devGuildId=" + devGuildId
                 + ", shards=" + shards + ", answerCountEditInterval=" + answerCountEditInterval
+                + ", coreConcurrency=" + coreConcurrency
                 + ", restBaseUrl=" + restBaseUrl + "]";
     }
 

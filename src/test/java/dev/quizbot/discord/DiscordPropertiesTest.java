@@ -12,7 +12,7 @@ class DiscordPropertiesTest {
     @Test
     void neverPrintsTheToken() {
         DiscordProperties properties = new DiscordProperties("MTIz.secret-token", null,
-                new DiscordProperties.Shards(1, 0, -1), Duration.ofSeconds(5), "https://discord.com/api/v10/");
+                new DiscordProperties.Shards(1, 0, -1), Duration.ofSeconds(5), 4, "https://discord.com/api/v10/");
 
         assertThat(properties.toString()).doesNotContain("secret").contains("token=(set)");
     }
@@ -20,7 +20,7 @@ class DiscordPropertiesTest {
     @Test
     void treatsABlankTokenAsNoToken() {
         assertThat(new DiscordProperties("  ", null, new DiscordProperties.Shards(1, 0, -1), Duration.ofSeconds(5),
-                "x").enabled()).isFalse();
+                4, "x").enabled()).isFalse();
     }
 
     @Test
