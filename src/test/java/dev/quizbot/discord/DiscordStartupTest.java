@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,6 +15,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.quizbot.QuizbotApplication;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.sharding.ShardManager;
 
 @ExtendWith(OutputCaptureExtension.class)
@@ -47,6 +49,36 @@ class DiscordStartupTest {
             assertThat(discord.identify().get("token").asString()).isEqualTo(TOKEN);
             assertThat(output.getAll()).contains("Starting the Discord bot").doesNotContain("never-log-me");
             context.getBean(ShardManager.class).shutdown();
+        }
+    }
+
+    @Test
+    void runsAsSeveralShardsWhenConfigured() throws Exception {
+        try (FakeDiscord discord = new FakeDiscord();
+             ConfigurableApplicationContext context = app("--quizbot.discord.token=" + TOKEN,
+                     "--quizbot.discord.shards.total=2", "--quizbot.discord.rest-base-url=" + discord.restBaseUrl())) {
+            ShardManager shards = context.getBean(ShardManager.class);
+
+            // Discord allows one IDENTIFY per 5 seconds, and JDA keeps to it between shards.
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (discord.identifies().size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+
+            assertThat(shards.getShardsTotal()).isEqualTo(2);
+            assertThat(discord.identifies()).extracting(i -> i.get("shard").toString())
+                    .containsExactlyInAnyOrder("[0,2]", "[1,2]");
+            int guildShard = (int) ((Long.parseLong(FakeDiscord.GUILD_ID) >> 22) % 2);
+            while (shards.getGuildById(FakeDiscord.GUILD_ID) == null && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(shards.getShardById(guildShard).getGuildById(FakeDiscord.GUILD_ID)).isNotNull();
+            assertThat(shards.getShardById(1 - guildShard).getGuildById(FakeDiscord.GUILD_ID)).isNull();
+            List<JDA> sessions = shards.getShards();
+            shards.shutdown();
+            for (JDA session : sessions) {
+                session.awaitShutdown(Duration.ofSeconds(10));
+            }
         }
     }
 

@@ -102,6 +102,8 @@ final class FakeDiscord implements AutoCloseable {
     private final CountDownLatch guildDelivered = new CountDownLatch(1);
     private volatile Gateway gateway;
     private volatile JsonNode identify;
+    private final List<JsonNode> identifies = new CopyOnWriteArrayList<>();
+    private final List<WebSocket> sessions = new CopyOnWriteArrayList<>();
 
     FakeDiscord() throws Exception {
         server.setDispatcher(new Dispatcher() {
@@ -136,6 +138,11 @@ final class FakeDiscord implements AutoCloseable {
         return identify;
     }
 
+    /** Every IDENTIFY received, one per shard session. */
+    List<JsonNode> identifies() {
+        return List.copyOf(identifies);
+    }
+
     /** Sends an INTERACTION_CREATE and returns its id (for {@link #ackNanos(String)}). */
     String interact(ObjectNode interaction) {
         String id = interaction.get("id").asString();
@@ -165,7 +172,10 @@ final class FakeDiscord implements AutoCloseable {
         @Override
         public void onOpen(WebSocket webSocket, Response response) {
             socket = webSocket;
-            gateway = this;
+            sessions.add(webSocket);
+            if (gateway == null) {
+                gateway = this;
+            }
             send(object().put("op", 10).set("d", object().put("heartbeat_interval", 41_250)));
         }
 
@@ -175,10 +185,20 @@ final class FakeDiscord implements AutoCloseable {
             switch (frame.get("op").asInt()) {
                 case 1 -> send(object().put("op", 11));
                 case 2 -> {
-                    identify = frame.get("d");
-                    dispatch("READY", ready());
-                    dispatch("GUILD_CREATE", guild());
-                    guildDelivered.countDown();
+                    JsonNode identified = frame.get("d");
+                    identify = identified;
+                    identifies.add(identified);
+                    // Discord sends a guild to the shard (guild_id >> 22) % shard_count only.
+                    JsonNode shard = identified.path("shard");
+                    int shardId = shard.isArray() ? shard.get(0).asInt() : 0;
+                    int shardCount = shard.isArray() ? shard.get(1).asInt() : 1;
+                    boolean ours = (Long.parseLong(GUILD_ID) >> 22) % shardCount == shardId;
+                    dispatch("READY", ready(ours, shardId, shardCount));
+                    if (ours) {
+                        dispatch("GUILD_CREATE", guild());
+                        gateway = this;
+                        guildDelivered.countDown();
+                    }
                 }
                 default -> {
                     // presence updates and the like need no answer
@@ -214,14 +234,18 @@ final class FakeDiscord implements AutoCloseable {
         }
     }
 
-    private ObjectNode ready() {
+    private ObjectNode ready(boolean withGuild, int shardId, int shardCount) {
         ObjectNode ready = object().put("v", 10).put("session_id", "fake-session")
                 .put("resume_gateway_url", gatewayUrl());
         ready.set("user", user(BOT_ID, "quizbot", true));
-        ready.set("guilds", json.createArrayNode().add(object().put("id", GUILD_ID).put("unavailable", true)));
+        var guilds = json.createArrayNode();
+        if (withGuild) {
+            guilds.add(object().put("id", GUILD_ID).put("unavailable", true));
+        }
+        ready.set("guilds", guilds);
         ready.set("application", object().put("id", APP_ID).put("flags", 0));
         ready.set("private_channels", json.createArrayNode());
-        ready.set("shard", json.createArrayNode().add(0).add(1));
+        ready.set("shard", json.createArrayNode().add(shardId).add(shardCount));
         return ready;
     }
 
@@ -606,10 +630,7 @@ final class FakeDiscord implements AutoCloseable {
 
     @Override
     public void close() {
-        Gateway current = gateway;
-        if (current != null && current.socket != null) {
-            current.socket.close(1000, "test over");
-        }
+        sessions.forEach(session -> session.close(1000, "test over"));
         server.close();
     }
 }
