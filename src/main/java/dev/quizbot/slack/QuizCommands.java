@@ -11,12 +11,15 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.webhook.WebhookResponse;
 import dev.quizbot.chat.Caller;
 import dev.quizbot.chat.ChatService;
+import dev.quizbot.chat.Command;
+import dev.quizbot.chat.CommandParser;
 import dev.quizbot.chat.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /quiz ...}: acknowledged at once, then parsed, handed to the core and answered through
+ * {@code /quiz ...}: acknowledged at once, then parsed with the core's {@link CommandParser} (the
+ * same words mean the same everywhere), handed to the core and answered through
  * the command's {@code response_url}, privately unless the reply is meant for the channel.
  */
 class QuizCommands {
@@ -26,16 +29,13 @@ class QuizCommands {
     /** Slack caps slash-command text well below this; anything longer is not a real command. */
     private static final int MAX_TEXT = 4_000;
 
-    private final QuizCommandParser parser;
     private final ChatService chat;
     private final SlackUsers users;
     private final PostOutcomes outcomes;
     private final UserRateLimit rateLimit;
     private final Executor work;
 
-    QuizCommands(QuizCommandParser parser, ChatService chat, SlackUsers users, PostOutcomes outcomes,
-                 UserRateLimit rateLimit, Executor work) {
-        this.parser = parser;
+    QuizCommands(ChatService chat, SlackUsers users, PostOutcomes outcomes, UserRateLimit rateLimit, Executor work) {
         this.chat = chat;
         this.users = users;
         this.outcomes = outcomes;
@@ -70,11 +70,14 @@ class QuizCommands {
         if (text.length() > MAX_TEXT) {
             return new Answer(SlackBlocks.text(":no_entry: That command is too long."), false);
         }
-        QuizCommandParser.Parsed parsed = parser.parse(text);
-        if (parsed instanceof QuizCommandParser.NotUnderstood(Reply.Refused refusal)) {
-            return new Answer(SlackBlocks.reply(refusal), false);
+        // A bare /quiz is a request for help, not a mistake.
+        Command command;
+        switch (text.isEmpty() ? new CommandParser.Result.Parsed(new Command.Help()) : CommandParser.parse(text)) {
+            case CommandParser.Result.Parsed parsed -> command = parsed.command();
+            case CommandParser.Result.Invalid invalid -> {
+                return new Answer(SlackBlocks.reply(new Reply.Refused(invalid.reason(), invalid.usage())), false);
+            }
         }
-        var command = ((QuizCommandParser.Understood) parsed).command();
         Caller caller = users.caller(payload.getTeamId(), payload.getChannelId(), payload.getUserId(), payload.getUserName());
         Reply reply = chat.handle(caller, command);
         if (reply instanceof Reply.RoundStarted started) {

@@ -83,8 +83,7 @@ class SlackConfiguration {
     }
 
     @Bean(destroyMethod = "stop")
-    App slackApp(Slack slack, SlackProperties properties, ChatService chat, QuizCommandParser parser,
-                 SlackUsers users, SlackApi api, RoundPosts posts, PostOutcomes outcomes, ExecutorService slackWork) {
+    App slackApp(Slack slack, SlackProperties properties, ChatService chat, SlackUsers users, SlackApi api, RoundPosts posts, PostOutcomes outcomes, ExecutorService slackWork) {
         if (!properties.socketMode() && !SlackProperties.present(properties.signingSecret())) {
             throw new IllegalStateException("Slack is configured with a bot token but without SLACK_SIGNING_SECRET: "
                     + "set it to receive Slack's HTTP requests, or set SLACK_APP_TOKEN for Socket Mode.");
@@ -98,7 +97,7 @@ class SlackConfiguration {
         app.use(new RetriedDeliveries());
 
         var rateLimit = new UserRateLimit(properties.requestsPerMinute());
-        var commands = new QuizCommands(parser, chat, users, outcomes, rateLimit, slackWork);
+        var commands = new QuizCommands(chat, users, outcomes, rateLimit, slackWork);
         var answers = new AnswerForm(chat, users, api, posts, rateLimit, slackWork);
         var home = new HomeTab(chat, users, api, slackWork);
         // Whatever the command is called in a workspace (/quiz by default), it means quizbot.

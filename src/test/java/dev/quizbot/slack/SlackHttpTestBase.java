@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import dev.quizbot.testing.TestBeans;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -15,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * test class extends this, so they share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(SlackTestSupport.CoreStandIns.class)
+@Import({SlackTestSupport.CoreStandIns.class, TestBeans.class})
 abstract class SlackHttpTestBase {
 
     @DynamicPropertySource

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import dev.quizbot.testing.TestBeans;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.annotation.DirtiesContext;
@@ -26,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * the envelopes it gets, and the HTTP endpoint is not served.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(SlackTestSupport.CoreStandIns.class)
+@Import({SlackTestSupport.CoreStandIns.class, TestBeans.class})
 // Closed after the class, so the Socket Mode client disconnects while the fake is still up.
 @DirtiesContext
 class SlackSocketModeTest {

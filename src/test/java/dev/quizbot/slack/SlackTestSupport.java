@@ -6,9 +6,10 @@ import java.io.UncheckedIOException;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** The fake Slack every HTTP test talks to, and the stand-ins for the core's beans. */
+/** The fake Slack every HTTP test talks to, and a stand-in for the core's service. */
 final class SlackTestSupport {
 
     static final FakeSlackServer SLACK;
@@ -38,6 +39,8 @@ final class SlackTestSupport {
         registry.add("quizbot.slack.reveal-in-thread", () -> "true");
         registry.add("quizbot.slack.alerts-channel", () -> "C-ALERTS");
         registry.add("quizbot.slack.requests-per-minute", () -> "12");
+        registry.add("quizbot.console.enabled", () -> "false");
+        registry.add("quizbot.ticker.enabled", () -> "false");
         registry.add("spring.datasource.url",
                 () -> "jdbc:h2:mem:slack-" + (appToken.isEmpty() ? "http" : "socket") + ";DB_CLOSE_DELAY=-1");
     }
@@ -45,14 +48,11 @@ final class SlackTestSupport {
     @TestConfiguration(proxyBeanMethods = false)
     static class CoreStandIns {
 
+        /** Replaces the core's service where a test needs canned replies or a slow core. */
         @Bean
-        ScriptedChatService chatService(ApplicationEventPublisher events) {
+        @Primary
+        ScriptedChatService scriptedChatService(ApplicationEventPublisher events) {
             return new ScriptedChatService(events);
-        }
-
-        @Bean
-        QuizCommandParser quizCommandParser() {
-            return new WordCommandParser();
         }
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import com.slack.api.bolt.App;
 import dev.quizbot.QuizbotApplication;
+import dev.quizbot.testing.TestBeans;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
@@ -16,9 +17,10 @@ class SlackWiringTest {
 
     @Test
     void withoutABotTokenTheAdapterStaysOffAndTheAppStillStarts(@TempDir Path data) {
-        try (var context = new SpringApplicationBuilder(QuizbotApplication.class)
+        try (var context = new SpringApplicationBuilder(QuizbotApplication.class, TestBeans.class)
                 .web(WebApplicationType.NONE)
-                .run("--quizbot.data-dir=" + data, "--quizbot.slack.bot-token=", "--quizbot.slack.app-token=")) {
+                .run("--quizbot.data-dir=" + data, "--quizbot.slack.bot-token=", "--quizbot.slack.app-token=",
+                        "--quizbot.console.enabled=false", "--quizbot.ticker.enabled=false")) {
             assertThat(context.getBeansOfType(App.class)).isEmpty();
             assertThat(context.getBeansOfType(SlackEventsController.class)).isEmpty();
         }
