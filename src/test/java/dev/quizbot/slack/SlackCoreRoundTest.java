@@ -37,6 +37,8 @@ class SlackCoreRoundTest {
     static void slack(DynamicPropertyRegistry registry) {
         SlackTestSupport.properties(registry);
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:slack-core;DB_CLOSE_DELAY=-1");
+        // The stand-in round test covers the threaded reveal; this one the default, in the channel.
+        registry.add("quizbot.slack.reveal-in-thread", () -> "false");
     }
 
     @LocalServerPort
@@ -90,12 +92,12 @@ class SlackCoreRoundTest {
         await().atMost(WAIT).until(() -> SLACK.calls("chat.update", "C-CORE"),
                 c -> c.stream().anyMatch(u -> u.param("blocks").contains("1 answer so far")));
 
-        // the deadline passes: the core closes the round and the reveal goes into the thread
+        // the deadline passes: the core closes the round and the reveal goes to the channel
         MutableClock.SHARED.advance(Duration.ofMinutes(11));
         assertThat(rounds.closeDue()).isPositive();
         FakeSlackServer.Call reveal = await().atMost(WAIT)
                 .until(() -> SLACK.calls("chat.postMessage", "C-CORE"), c -> c.size() >= 2).get(1);
-        assertThat(reveal.param("thread_ts")).isEqualTo(post.answered("ts"));
+        assertThat(reveal.param("thread_ts")).isNull();
         assertThat(String.join("\n", FakeSlackServer.texts(reveal.json("blocks"))))
                 .contains("weighted sum of value vectors", "1 person answered, 1 got it right", "<@U-ANSWERER>");
         await().atMost(WAIT).until(() -> SLACK.calls("chat.update", "C-CORE"),
