@@ -15,6 +15,7 @@ final class CommandLineTools {
     }
 
     private static final Map<String, Tool> TOOLS = new TreeMap<>(Map.of(
+            "import", dev.quizbot.bank.importer.ImportCommand::main,
             "grade", GradingTools::grade,
             "grading-fit", GradingTools::fit,
             "grading-bench", GradingTools::bench));

@@ -1,0 +1,19 @@
+package dev.quizbot.bank.importer;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.quizbot.bank.Question;
+
+/**
+ * A draft bank entry for a person to review.
+ *
+ * @param duplicateOf which bank entry or earlier draft this one likely repeats, if any
+ * @param notes       other things a reviewer should know (e.g. the answer was shortened)
+ */
+public record Draft(Question entry, Optional<String> duplicateOf, List<String> notes) {
+
+    public Draft {
+        notes = List.copyOf(notes);
+    }
+}

@@ -1,0 +1,283 @@
+package dev.quizbot.chat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import dev.quizbot.bank.Difficulty;
+
+/**
+ * Reads a typed command ({@code ask rag hard}, {@code leaderboard server week},
+ * {@code schedule set "0 0 9 * * MON-FRI" America/New_York}) into a {@link Command}, or says
+ * what is wrong with it and shows the right form. A leading "/" or "/quiz" is ignored, so
+ * slash-command habits work too. Only the shape is checked here; whether a topic, timezone
+ * or cron expression exists is the service's business, because adapters with structured
+ * options skip this parser.
+ */
+public final class CommandParser {
+
+    /** Longer lines are refused before any parsing (answers have their own, smaller limit). */
+    public static final int MAX_LINE_LENGTH = 20_000;
+
+    private static final Pattern ZONE_LIKE = Pattern.compile("[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)+|UTC|GMT|Z");
+    private static final Pattern ROUND_REF = Pattern.compile("#(\\d{1,18})");
+
+    public sealed interface Result {
+        /** A well-formed command. */
+        record Parsed(Command command) implements Result {
+        }
+
+        /** Not a command quizbot understands; {@code usage} shows the right form. */
+        record Invalid(String reason, String usage) implements Result {
+        }
+    }
+
+    private record Token(String text, boolean quoted) {
+    }
+
+    private CommandParser() {
+    }
+
+    public static Result parse(String line) {
+        if (line == null || line.isBlank()) {
+            return invalid("Type a command.", HelpTexts.HELP);
+        }
+        if (line.length() > MAX_LINE_LENGTH) {
+            return invalid("That line is " + line.length() + " characters; the limit is " + MAX_LINE_LENGTH + ".",
+                    HelpTexts.ANSWER);
+        }
+        String text = line.strip();
+        if (text.startsWith("/")) {
+            text = text.substring(1).strip();
+            if (text.toLowerCase(Locale.ROOT).startsWith("quiz ")) {
+                text = text.substring(5).strip();
+            }
+        }
+        String[] head = text.split("\\s+", 2);
+        String verb = head[0].toLowerCase(Locale.ROOT);
+        String rest = head.length > 1 ? head[1].strip() : "";
+        if (verb.equals("answer") || verb.equals("a")) {
+            return answer(rest);
+        }
+        List<Token> args;
+        try {
+            args = tokens(rest);
+        } catch (IllegalArgumentException unbalanced) {
+            return new Result.Invalid(unbalanced.getMessage(), usageOf(verb));
+        }
+        return switch (verb) {
+            case "ask", "quiz", "q" -> ask(args);
+            case "leaderboard", "lb", "top", "board" -> leaderboard(args);
+            case "stats" -> rest.isEmpty() ? parsed(new Command.Stats(Optional.empty()))
+                    : parsed(new Command.Stats(Optional.of(rest)));
+            case "topics" -> args.isEmpty() ? parsed(new Command.Topics())
+                    : invalid("`topics` takes no arguments.", HelpTexts.TOPICS);
+            case "team" -> team(args, rest);
+            case "teams" -> parsed(new Command.TeamList());
+            case "schedule" -> schedule(args);
+            case "schedules" -> parsed(new Command.ScheduleList());
+            case "reload" -> parsed(new Command.ReloadBank());
+            case "bank" -> args.size() == 1 && args.getFirst().text().equalsIgnoreCase("reload")
+                    ? parsed(new Command.ReloadBank()) : invalid("Did you mean `reload`?", HelpTexts.RELOAD);
+            case "help", "?", "commands" -> parsed(new Command.Help());
+            default -> new Result.Invalid("Unknown command '" + head[0] + "'. Type `help` for the list.",
+                    String.join("\n", HelpTexts.ALL.stream().map(Views.CommandHelp::usage).toList()));
+        };
+    }
+
+    private static Result answer(String rest) {
+        Optional<Long> round = Optional.empty();
+        String text = rest;
+        String[] first = rest.split("\\s+", 2);
+        var ref = ROUND_REF.matcher(first[0]);
+        if (ref.matches()) {
+            round = Optional.of(Long.parseLong(ref.group(1)));
+            text = first.length > 1 ? first[1].strip() : "";
+        }
+        if (text.isEmpty()) {
+            return invalid("Your answer is empty: write it after `answer`.", HelpTexts.ANSWER);
+        }
+        return parsed(new Command.Answer(round, text));
+    }
+
+    private static Result ask(List<Token> args) {
+        Optional<String> topic = Optional.empty();
+        Optional<Difficulty> difficulty = Optional.empty();
+        if (args.size() > 2) {
+            return invalid("`ask` takes at most a topic and a difficulty.", HelpTexts.ASK);
+        }
+        for (Token arg : args) {
+            Optional<Difficulty> d = Difficulty.parse(arg.text());
+            if (d.isPresent() && difficulty.isEmpty()) {
+                difficulty = d;
+            } else if (d.isEmpty() && topic.isEmpty()) {
+                topic = Optional.of(arg.text());
+            } else {
+                return invalid("`ask` takes one topic and one difficulty, not '" + arg.text() + "' as well.",
+                        HelpTexts.ASK);
+            }
+        }
+        return parsed(new Command.Ask(topic, difficulty));
+    }
+
+    private static Result leaderboard(List<Token> args) {
+        Optional<Scope> scope = Optional.empty();
+        Optional<Period> period = Optional.empty();
+        for (Token arg : args) {
+            String word = arg.text().toLowerCase(Locale.ROOT);
+            Optional<Scope> s = switch (word) {
+                case "channel", "here" -> Optional.of(Scope.CHANNEL);
+                case "server", "workspace", "guild", "all-channels" -> Optional.of(Scope.SERVER);
+                case "team", "teams" -> Optional.of(Scope.TEAM);
+                default -> Optional.empty();
+            };
+            Optional<Period> p = switch (word) {
+                case "today", "day" -> Optional.of(Period.TODAY);
+                case "week" -> Optional.of(Period.WEEK);
+                case "month" -> Optional.of(Period.MONTH);
+                case "all", "all-time", "alltime", "ever" -> Optional.of(Period.ALL);
+                default -> Optional.empty();
+            };
+            if (s.isPresent() && scope.isEmpty()) {
+                scope = s;
+            } else if (p.isPresent() && period.isEmpty()) {
+                period = p;
+            } else {
+                return invalid("'" + arg.text() + "' is not a leaderboard scope (channel, server, team) or window"
+                        + " (today, week, month, all), or it was given twice.", HelpTexts.LEADERBOARD);
+            }
+        }
+        return parsed(new Command.Leaderboard(scope.orElse(Scope.CHANNEL), period.orElse(Period.WEEK)));
+    }
+
+    private static Result team(List<Token> args, String rest) {
+        if (args.isEmpty()) {
+            return invalid("`team` needs create, join, leave or list.", HelpTexts.TEAM);
+        }
+        String sub = args.getFirst().text().toLowerCase(Locale.ROOT);
+        String name = rest.length() > sub.length() ? rest.substring(sub.length()).strip() : "";
+        if (name.length() >= 2 && (name.startsWith("\"") && name.endsWith("\"") || name.startsWith("'") && name.endsWith("'"))) {
+            name = name.substring(1, name.length() - 1).strip();
+        }
+        return switch (sub) {
+            case "create", "new" -> name.isEmpty() ? invalid("Name the team: `team create NAME`.", HelpTexts.TEAM)
+                    : parsed(new Command.TeamCreate(name));
+            case "join" -> name.isEmpty() ? invalid("Which team? `team join NAME` (`team list` shows them).", HelpTexts.TEAM)
+                    : parsed(new Command.TeamJoin(name));
+            case "leave" -> args.size() == 1 ? parsed(new Command.TeamLeave())
+                    : invalid("`team leave` takes no name: you leave your own team.", HelpTexts.TEAM);
+            case "list" -> parsed(new Command.TeamList());
+            default -> invalid("`team " + sub + "` is not a team command.", HelpTexts.TEAM);
+        };
+    }
+
+    private static Result schedule(List<Token> args) {
+        if (args.isEmpty()) {
+            return invalid("`schedule` needs set, list or remove.", HelpTexts.SCHEDULE_SET);
+        }
+        String sub = args.getFirst().text().toLowerCase(Locale.ROOT);
+        List<Token> rest = args.subList(1, args.size());
+        return switch (sub) {
+            case "list" -> parsed(new Command.ScheduleList());
+            case "remove", "delete", "rm" -> {
+                if (rest.size() != 1 || !rest.getFirst().text().matches("#?\\d{1,18}")) {
+                    yield invalid("Give the schedule's number, as `schedule list` shows it.", HelpTexts.SCHEDULE_REMOVE);
+                }
+                yield parsed(new Command.ScheduleRemove(Long.parseLong(rest.getFirst().text().replace("#", ""))));
+            }
+            case "set", "add" -> scheduleSet(rest);
+            default -> invalid("`schedule " + sub + "` is not a schedule command.", HelpTexts.SCHEDULE_SET);
+        };
+    }
+
+    private static Result scheduleSet(List<Token> args) {
+        if (args.isEmpty()) {
+            return invalid("Say when and in which timezone.", HelpTexts.SCHEDULE_SET);
+        }
+        String when;
+        int next;
+        Token first = args.getFirst();
+        if (first.text().equalsIgnoreCase("daily") && !first.quoted()) {
+            if (args.size() < 2) {
+                return invalid("`daily` needs a time, like daily 09:00.", HelpTexts.SCHEDULE_SET);
+            }
+            when = "daily " + args.get(1).text();
+            next = 2;
+        } else if (first.quoted() || first.text().startsWith("@")) {
+            when = first.text();
+            next = 1;
+        } else {
+            List<String> fields = new ArrayList<>();
+            next = 0;
+            while (next < args.size() && !ZONE_LIKE.matcher(args.get(next).text()).matches() && fields.size() < 7) {
+                fields.add(args.get(next++).text());
+            }
+            when = String.join(" ", fields);
+        }
+        if (next >= args.size()) {
+            return invalid("Add an IANA timezone after '" + when + "', like Europe/Berlin or America/New_York.",
+                    HelpTexts.SCHEDULE_SET);
+        }
+        String zone = args.get(next++).text();
+        Optional<String> topic = Optional.empty();
+        Optional<Difficulty> difficulty = Optional.empty();
+        for (Token arg : args.subList(next, args.size())) {
+            Optional<Difficulty> d = Difficulty.parse(arg.text());
+            if (d.isPresent() && difficulty.isEmpty()) {
+                difficulty = d;
+            } else if (d.isEmpty() && topic.isEmpty()) {
+                topic = Optional.of(arg.text());
+            } else {
+                return invalid("After the timezone come at most a topic and a difficulty; '" + arg.text()
+                        + "' is one too many.", HelpTexts.SCHEDULE_SET);
+            }
+        }
+        return parsed(new Command.ScheduleSet(when, zone, topic, difficulty));
+    }
+
+    private static List<Token> tokens(String text) {
+        List<Token> tokens = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '"' || c == '\'') {
+                int end = text.indexOf(c, i + 1);
+                if (end < 0) {
+                    throw new IllegalArgumentException("A quote " + c + " is not closed.");
+                }
+                tokens.add(new Token(text.substring(i + 1, end), true));
+                i = end + 1;
+            } else {
+                int end = i;
+                while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+                    end++;
+                }
+                tokens.add(new Token(text.substring(i, end), false));
+                i = end;
+            }
+        }
+        return tokens;
+    }
+
+    private static String usageOf(String verb) {
+        return switch (verb) {
+            case "ask" -> HelpTexts.ASK.usage();
+            case "leaderboard" -> HelpTexts.LEADERBOARD.usage();
+            case "team" -> HelpTexts.TEAM.usage();
+            case "schedule" -> HelpTexts.SCHEDULE_SET.usage();
+            default -> HelpTexts.HELP.usage();
+        };
+    }
+
+    private static Result parsed(Command command) {
+        return new Result.Parsed(command);
+    }
+
+    private static Result invalid(String reason, Views.CommandHelp help) {
+        return new Result.Invalid(reason, help.usage());
+    }
+}

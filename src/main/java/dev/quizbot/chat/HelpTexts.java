@@ -1,0 +1,38 @@
+package dev.quizbot.chat;
+
+import java.util.List;
+
+/** The one list of commands, their usage and what they do: help replies and usage errors read it. */
+public final class HelpTexts {
+
+    public static final Views.CommandHelp ASK = new Views.CommandHelp("ask [topic] [easy|medium|hard]",
+            "Post a question to this channel; everyone may answer once before it closes.", false);
+    public static final Views.CommandHelp ANSWER = new Views.CommandHelp("answer <text>",
+            "Answer the channel's open question. Your grade is shown to you alone until the reveal.", false);
+    public static final Views.CommandHelp LEADERBOARD = new Views.CommandHelp(
+            "leaderboard [channel|server|team] [today|week|month|all]",
+            "Top 10 and your own rank (default: channel, week), in this server's timezone.", false);
+    public static final Views.CommandHelp STATS = new Views.CommandHelp("stats [user]",
+            "Answers, accuracy, points, streaks, strongest and weakest topics.", false);
+    public static final Views.CommandHelp TOPICS = new Views.CommandHelp("topics",
+            "The topics questions come from, with how many questions each has.", false);
+    public static final Views.CommandHelp TEAM = new Views.CommandHelp("team create|join <name> | team leave | team list",
+            "One team per person; teams rank by mean points per active member.", false);
+    public static final Views.CommandHelp SCHEDULE_SET = new Views.CommandHelp(
+            "schedule set <daily HH:MM | \"cron\"> <IANA timezone> [topic] [difficulty]",
+            "Post a question here on a schedule, e.g. schedule set daily 09:00 Europe/Berlin rag,"
+                    + " or schedule set \"0 0 9 * * MON-FRI\" America/New_York.", true);
+    public static final Views.CommandHelp SCHEDULE_LIST = new Views.CommandHelp("schedule list",
+            "This channel's schedules with their next post.", false);
+    public static final Views.CommandHelp SCHEDULE_REMOVE = new Views.CommandHelp("schedule remove <id>",
+            "Stop a schedule.", true);
+    public static final Views.CommandHelp RELOAD = new Views.CommandHelp("reload",
+            "Re-read the question bank; an invalid bank is rejected and the current one kept.", true);
+    public static final Views.CommandHelp HELP = new Views.CommandHelp("help", "This list.", false);
+
+    public static final List<Views.CommandHelp> ALL = List.of(ASK, ANSWER, LEADERBOARD, STATS, TOPICS, TEAM,
+            SCHEDULE_SET, SCHEDULE_LIST, SCHEDULE_REMOVE, RELOAD, HELP);
+
+    private HelpTexts() {
+    }
+}

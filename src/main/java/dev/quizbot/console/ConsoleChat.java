@@ -1,0 +1,110 @@
+package dev.quizbot.console;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import dev.quizbot.chat.Announcement;
+import dev.quizbot.chat.Caller;
+import dev.quizbot.chat.ChannelRef;
+import dev.quizbot.chat.ChatService;
+import dev.quizbot.chat.CommandParser;
+import dev.quizbot.chat.Reply;
+
+/**
+ * The console adapter: local players type commands into a channel of the "console" platform
+ * and read replies and announcements as text. The terminal is one session
+ * ({@link ConsoleRunner}); tests connect their own sessions and capture what they print.
+ */
+@Component
+public class ConsoleChat {
+
+    public static final String PLATFORM = "console";
+    public static final String COMMUNITY = "local";
+
+    private final ChatService chat;
+    private final List<ConsoleSession> sessions = new CopyOnWriteArrayList<>();
+
+    ConsoleChat(ChatService chat) {
+        this.chat = chat;
+    }
+
+    /** One local player in one channel; everything shown to them goes to {@code out}. */
+    public final class ConsoleSession implements AutoCloseable {
+        private final Caller caller;
+        private final ConsoleRenderer renderer;
+        private final Consumer<String> out;
+
+        private ConsoleSession(Caller caller, ConsoleRenderer renderer, Consumer<String> out) {
+            this.caller = caller;
+            this.renderer = renderer;
+            this.out = out;
+        }
+
+        public Caller caller() {
+            return caller;
+        }
+
+        /** Handles one typed line; the reply is printed and also returned. */
+        public Reply send(String line) {
+            Reply reply = switch (CommandParser.parse(line)) {
+                case CommandParser.Result.Parsed parsed -> {
+                    try {
+                        yield chat.handle(caller, parsed.command());
+                    } catch (RuntimeException e) {
+                        org.slf4j.LoggerFactory.getLogger(ConsoleChat.class).error("Command failed: {}", line, e);
+                        yield new Reply.Refused("Something went wrong handling that command; it was logged."
+                                + " Nothing you had already stored is affected.", "");
+                    }
+                }
+                case CommandParser.Result.Invalid invalid -> new Reply.Refused(invalid.reason(), invalid.usage());
+            };
+            out.accept(renderer.reply(reply));
+            return reply;
+        }
+
+        void show(Announcement announcement) {
+            if (announcement.channel().equals(caller.channel())) {
+                out.accept(renderer.announcement(announcement));
+            }
+        }
+
+        @Override
+        public void close() {
+            sessions.remove(this);
+        }
+    }
+
+    public ConsoleSession connect(String user, boolean admin, String channel, Style style, Consumer<String> out) {
+        return connect(COMMUNITY, channel, user, admin, style, out);
+    }
+
+    /** A plain-text session in a community of its own, so tests keep their leaderboards apart. */
+    public ConsoleSession connect(String community, String channel, String user, boolean admin, Consumer<String> out) {
+        return connect(community, channel, user, admin, Style.PLAIN, out);
+    }
+
+    private ConsoleSession connect(String community, String channel, String user, boolean admin, Style style,
+                                   Consumer<String> out) {
+        Caller caller = new Caller(new ChannelRef(PLATFORM, community, channel), user, user, admin);
+        ConsoleSession session = new ConsoleSession(caller, new ConsoleRenderer(style, ZoneId.systemDefault()), out);
+        sessions.add(session);
+        return session;
+    }
+
+    /** A plain-text session, as tests use it. */
+    public ConsoleSession connect(String user, boolean admin, String channel, Consumer<String> out) {
+        return connect(user, admin, channel, Style.PLAIN, out);
+    }
+
+    @EventListener
+    void on(Announcement announcement) {
+        if (PLATFORM.equals(announcement.channel().platform())) {
+            sessions.forEach(s -> s.show(announcement));
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.quizbot.discord;
+
+import java.util.OptionalLong;
+
+/**
+ * The custom ids quizbot puts on buttons and modals. They round-trip through Discord, so they
+ * are parsed defensively: anything not ours yields empty.
+ */
+final class DiscordIds {
+
+    private static final String ANSWER_BUTTON = "quiz:answer:";
+    private static final String ANSWER_MODAL = "quiz:answer-modal:";
+    static final String ANSWER_INPUT = "answer";
+
+    private DiscordIds() {
+    }
+
+    static String answerButton(long roundId) {
+        return ANSWER_BUTTON + roundId;
+    }
+
+    static String answerModal(long roundId) {
+        return ANSWER_MODAL + roundId;
+    }
+
+    static OptionalLong roundOfAnswerButton(String customId) {
+        return suffix(customId, ANSWER_BUTTON);
+    }
+
+    static OptionalLong roundOfAnswerModal(String customId) {
+        return suffix(customId, ANSWER_MODAL);
+    }
+
+    private static OptionalLong suffix(String customId, String prefix) {
+        if (customId == null || !customId.startsWith(prefix)) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(customId.substring(prefix.length())));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.quizbot.discord;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import dev.quizbot.bank.Difficulty;
+import dev.quizbot.chat.Command;
+import dev.quizbot.chat.Period;
+import dev.quizbot.chat.Scope;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
+
+/**
+ * The {@code /quiz} slash command: its definition as registered with Discord, and the translation
+ * of an invocation into the core's {@link Command} vocabulary.
+ *
+ * <p>Discord attaches default member permissions to a whole top-level command only, so the
+ * admin subcommands ({@code schedule}, {@code reload}) cannot be hidden from members without
+ * hiding the quiz itself; the core refuses them unless the caller has Manage Server, which the
+ * adapter reads from the member's permissions on every call.
+ */
+final class QuizCommands {
+
+    static final String NAME = "quiz";
+    static final String OPTION_TOPIC = "topic";
+    static final String OPTION_TIMEZONE = "timezone";
+    /** Team names are short labels; the core keeps its own bound too. */
+    static final int MAX_TEAM_NAME = 40;
+    static final int MAX_SCHEDULE_WHEN = 100;
+    static final int MAX_TOPIC = 64;
+    /** The longest IANA zone id is 32 characters ("America/Argentina/ComodRivadavia"). */
+    static final int MAX_TIMEZONE = 64;
+
+    private QuizCommands() {
+    }
+
+    /** Reads an option's value as text; user options give the user id. */
+    @FunctionalInterface
+    interface Options {
+        Optional<String> get(String name);
+    }
+
+    static SlashCommandData definition() {
+        return Commands.slash(NAME, "Machine-learning and LLM interview quiz")
+                .setContexts(InteractionContextType.GUILD)
+                .addSubcommands(
+                        new SubcommandData("ask", "Post a question to this channel")
+                                .addOptions(topicOption(), difficultyOption()),
+                        new SubcommandData("leaderboard", "Show the leaderboard")
+                                .addOptions(new OptionData(OptionType.STRING, "scope", "Whose ranking (default: server)")
+                                                .addChoice("this channel", "channel")
+                                                .addChoice("this server", "server")
+                                                .addChoice("teams", "team"),
+                                        new OptionData(OptionType.STRING, "period", "Time window (default: all time)")
+                                                .addChoice("today", "today")
+                                                .addChoice("this week", "week")
+                                                .addChoice("this month", "month")
+                                                .addChoice("all time", "all")),
+                        new SubcommandData("stats", "Answers, accuracy, streak, strengths and weak spots")
+                                .addOption(OptionType.USER, "user", "Whose stats (default: yours)"),
+                        new SubcommandData("topics", "List the question topics"),
+                        new SubcommandData("help", "How to play"),
+                        new SubcommandData("reload", "Re-read the question bank (Manage Server)"))
+                .addSubcommandGroups(
+                        new SubcommandGroupData("team", "Play as a team")
+                                .addSubcommands(
+                                        new SubcommandData("create", "Create a team and join it")
+                                                .addOptions(teamName()),
+                                        new SubcommandData("join", "Join a team").addOptions(teamName()),
+                                        new SubcommandData("leave", "Leave your team"),
+                                        new SubcommandData("list", "List this server's teams")),
+                        new SubcommandGroupData("schedule", "Daily questions in this channel (Manage Server)")
+                                .addSubcommands(
+                                        new SubcommandData("set", "Post a question on a schedule")
+                                                .addOptions(
+                                                        new OptionData(OptionType.STRING, "when",
+                                                                "\"daily HH:MM\" or a cron expression", true)
+                                                                .setMaxLength(MAX_SCHEDULE_WHEN),
+                                                        new OptionData(OptionType.STRING, OPTION_TIMEZONE,
+                                                                "IANA timezone, e.g. Europe/Berlin", true, true)
+                                                                .setMaxLength(MAX_TIMEZONE),
+                                                        topicOption(), difficultyOption()),
+                                        new SubcommandData("list", "List this channel's schedules"),
+                                        new SubcommandData("remove", "Remove a schedule")
+                                                .addOptions(new OptionData(OptionType.INTEGER, "id",
+                                                        "The schedule's id from /quiz schedule list", true)
+                                                        .setMinValue(1))));
+    }
+
+    private static OptionData topicOption() {
+        return new OptionData(OptionType.STRING, OPTION_TOPIC, "Topic (default: any)", false, true)
+                .setMaxLength(MAX_TOPIC);
+    }
+
+    private static OptionData difficultyOption() {
+        OptionData option = new OptionData(OptionType.STRING, "difficulty", "Difficulty (default: any)");
+        for (Difficulty difficulty : Difficulty.values()) {
+            option.addChoice(difficulty.slug(), difficulty.slug());
+        }
+        return option;
+    }
+
+    private static OptionData teamName() {
+        return new OptionData(OptionType.STRING, "name", "Team name", true).setMaxLength(MAX_TEAM_NAME);
+    }
+
+    /**
+     * The core command for {@code /quiz [group] name options}; empty for an invocation this
+     * version does not know (a stale registration), which the caller answers with help.
+     */
+    static Optional<Command> translate(String group, String name, Options options) {
+        String path = group == null ? name : group + " " + name;
+        return Optional.ofNullable(switch (path) {
+            case "ask" -> new Command.Ask(options.get(OPTION_TOPIC), difficulty(options));
+            case "leaderboard" -> new Command.Leaderboard(
+                    options.get("scope").map(QuizCommands::scope).orElse(Scope.SERVER),
+                    options.get("period").map(QuizCommands::period).orElse(Period.ALL));
+            case "stats" -> new Command.Stats(options.get("user"));
+            case "topics" -> new Command.Topics();
+            case "help" -> new Command.Help();
+            case "reload" -> new Command.ReloadBank();
+            case "team create" -> new Command.TeamCreate(options.get("name").orElse("").strip());
+            case "team join" -> new Command.TeamJoin(options.get("name").orElse("").strip());
+            case "team leave" -> new Command.TeamLeave();
+            case "team list" -> new Command.TeamList();
+            case "schedule set" -> new Command.ScheduleSet(options.get("when").orElse("").strip(),
+                    options.get(OPTION_TIMEZONE).orElse("").strip(), options.get(OPTION_TOPIC), difficulty(options));
+            case "schedule list" -> new Command.ScheduleList();
+            case "schedule remove" -> options.get("id").map(QuizCommands::id)
+                    .map(Command.ScheduleRemove::new).orElse(null);
+            default -> null;
+        });
+    }
+
+    /** Leaderboards are for everyone in the channel; every other reply is for the caller only. */
+    static boolean answersPublicly(Command command) {
+        return command instanceof Command.Leaderboard;
+    }
+
+    private static Optional<Difficulty> difficulty(Options options) {
+        return options.get("difficulty").flatMap(Difficulty::parse);
+    }
+
+    /** Unknown choice values (an older registration) fall back to the defaults rather than fail. */
+    private static Scope scope(String value) {
+        return Arrays.stream(Scope.values()).filter(s -> s.name().equalsIgnoreCase(value)).findFirst()
+                .orElse(Scope.SERVER);
+    }
+
+    private static Period period(String value) {
+        return Arrays.stream(Period.values()).filter(p -> p.name().equalsIgnoreCase(value)).findFirst()
+                .orElse(Period.ALL);
+    }
+
+    private static Long id(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

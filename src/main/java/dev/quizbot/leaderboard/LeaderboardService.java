@@ -1,0 +1,154 @@
+package dev.quizbot.leaderboard;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import dev.quizbot.chat.Caller;
+import dev.quizbot.chat.Period;
+import dev.quizbot.chat.Scope;
+import dev.quizbot.chat.Views;
+import dev.quizbot.round.RoundService;
+import dev.quizbot.scoring.CommunityZones;
+import dev.quizbot.scoring.Span;
+import dev.quizbot.team.TeamService;
+
+/**
+ * Leaderboards over the rolled-up score buckets: players of a channel or a whole community,
+ * or teams, for today, this week (Monday first), this month or all time in the community's
+ * timezone. Equal points share a rank (1, 2, 2, 4); the caller's own row comes along even
+ * when it is outside the top rows.
+ *
+ * <p>Teams are ranked by mean points per active member: the points their members scored in
+ * the window divided by how many of them scored at all, so a big team does not win by size
+ * and inactive members do not drag a team down.
+ */
+@Service
+public class LeaderboardService {
+
+    public static final int TOP = 10;
+
+    private final JdbcClient jdbc;
+    private final CommunityZones zones;
+    private final TeamService teams;
+    private final Clock clock;
+
+    LeaderboardService(JdbcClient jdbc, CommunityZones zones, TeamService teams, Clock clock) {
+        this.jdbc = jdbc;
+        this.zones = zones;
+        this.teams = teams;
+        this.clock = clock;
+    }
+
+    public Views.Leaderboard board(Caller caller, Scope scope, Period period) {
+        String communityKey = RoundService.communityKey(caller.channel());
+        ZoneId zone = zones.zone(communityKey);
+        Span span = Span.of(period);
+        LocalDate start = span.start(LocalDate.now(clock.withZone(zone)));
+        return switch (scope) {
+            case CHANNEL -> players(caller, caller.channel().key(), communityKey, scope, period, zone, span, start);
+            case SERVER -> players(caller, communityKey, communityKey, scope, period, zone, span, start);
+            case TEAM -> teams(caller, communityKey, period, zone, span, start);
+        };
+    }
+
+    private Views.Leaderboard players(Caller caller, String scopeKey, String communityKey, Scope scope, Period period,
+                                      ZoneId zone, Span span, LocalDate start) {
+        record Row(String userId, String name, long points, int answers, int correct) {
+        }
+        List<Row> top = jdbc.sql("""
+                        SELECT b.user_id, COALESCE(p.display_name, b.user_id) AS name, b.points, b.answers, b.correct
+                        FROM score_bucket b LEFT JOIN player p ON p.community_key = ? AND p.user_id = b.user_id
+                        WHERE b.scope_key = ? AND b.span = ? AND b.span_start = ?
+                        ORDER BY b.points DESC
+                        LIMIT ?""")
+                .params(communityKey, scopeKey, span.name(), start, TOP)
+                .query(Row.class).list().stream()
+                .sorted(Comparator.comparingLong(Row::points).reversed().thenComparing(Row::name))
+                .toList();
+        List<Views.LeaderboardRow> rows = new ArrayList<>();
+        for (int i = 0; i < top.size(); i++) {
+            Row r = top.get(i);
+            int rank = i > 0 && top.get(i - 1).points() == r.points() ? rows.get(i - 1).rank() : i + 1;
+            rows.add(new Views.LeaderboardRow(rank, r.userId(), r.name(), r.points(), r.answers(), r.correct()));
+        }
+        Optional<Views.LeaderboardRow> own = rows.stream().filter(r -> r.id().equals(caller.userId())).findFirst();
+        if (own.isEmpty()) {
+            own = jdbc.sql("""
+                            SELECT b.points, b.answers, b.correct,
+                                (SELECT COUNT(*) FROM score_bucket o
+                                 WHERE o.scope_key = b.scope_key AND o.span = b.span AND o.span_start = b.span_start
+                                   AND o.points > b.points) AS ahead
+                            FROM score_bucket b
+                            WHERE b.scope_key = ? AND b.span = ? AND b.span_start = ? AND b.user_id = ?""")
+                    .params(scopeKey, span.name(), start, caller.userId())
+                    .query((rs, n) -> new Views.LeaderboardRow(rs.getInt("ahead") + 1, caller.userId(),
+                            caller.displayName(), rs.getLong("points"), rs.getInt("answers"), rs.getInt("correct")))
+                    .optional();
+        }
+        return new Views.Leaderboard(scope, period, zone.getId(), rows, own);
+    }
+
+    /** One team's standing in a window. */
+    public record TeamStanding(long teamId, String name, int members, int active, long points, int answers,
+                               int correct) {
+        /** Mean points per active member, to one decimal; 0 for a team nobody scored for. */
+        public double meanPoints() {
+            return active == 0 ? 0 : Math.round(points * 10.0 / active) / 10.0;
+        }
+    }
+
+    /** Every team of the community with its standing in the window, best first. */
+    public List<TeamStanding> teamStandings(String communityKey, Period period) {
+        ZoneId zone = zones.zone(communityKey);
+        Span span = Span.of(period);
+        return teamStandings(communityKey, span, span.start(LocalDate.now(clock.withZone(zone))));
+    }
+
+    private List<TeamStanding> teamStandings(String communityKey, Span span, LocalDate start) {
+        record Sums(long teamId, int active, long points, int answers, int correct) {
+        }
+        Map<Long, Sums> sums = jdbc.sql("""
+                        SELECT m.team_id, COUNT(*) AS active, SUM(b.points) AS points, SUM(b.answers) AS answers,
+                            SUM(b.correct) AS correct
+                        FROM team_member m
+                        JOIN score_bucket b ON b.scope_key = ? AND b.span = ? AND b.span_start = ? AND b.user_id = m.user_id
+                        WHERE m.community_key = ?
+                        GROUP BY m.team_id""")
+                .params(communityKey, span.name(), start, communityKey)
+                .query(Sums.class).list().stream().collect(Collectors.toMap(Sums::teamId, Function.identity()));
+        return teams.list(communityKey).stream()
+                .map(t -> {
+                    Sums s = sums.getOrDefault(t.id(), new Sums(t.id(), 0, 0, 0, 0));
+                    return new TeamStanding(t.id(), t.name(), t.members(), s.active(), s.points(), s.answers(), s.correct());
+                })
+                .sorted(Comparator.comparingDouble(TeamStanding::meanPoints).reversed()
+                        .thenComparing(TeamStanding::name))
+                .toList();
+    }
+
+    private Views.Leaderboard teams(Caller caller, String communityKey, Period period, ZoneId zone, Span span,
+                                    LocalDate start) {
+        List<TeamStanding> standings = teamStandings(communityKey, span, start);
+        List<Views.LeaderboardRow> all = new ArrayList<>();
+        for (int i = 0; i < standings.size(); i++) {
+            TeamStanding t = standings.get(i);
+            int rank = i > 0 && standings.get(i - 1).meanPoints() == t.meanPoints() ? all.get(i - 1).rank() : i + 1;
+            all.add(new Views.LeaderboardRow(rank, t.name(), t.name(), t.meanPoints(), t.answers(), t.correct()));
+        }
+        Optional<String> callersTeam = teams.teamOf(communityKey, caller.userId()).map(TeamService.Team::name);
+        Optional<Views.LeaderboardRow> own = callersTeam.flatMap(name -> all.stream()
+                .filter(r -> r.id().equals(name)).findFirst());
+        return new Views.Leaderboard(Scope.TEAM, period, zone.getId(), all.stream().limit(TOP).toList(), own);
+    }
+}

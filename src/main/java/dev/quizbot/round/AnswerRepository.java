@@ -1,0 +1,97 @@
+package dev.quizbot.round;
+
+import static dev.quizbot.round.Sql.ts;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.quizbot.chat.Views;
+import dev.quizbot.grading.Verdict;
+
+/** Answers in the database. */
+@Repository
+class AnswerRepository {
+
+    /** How far back a streak is followed; a year of daily rounds and then some. */
+    private static final int STREAK_HORIZON = 400;
+
+    private final JdbcClient jdbc;
+
+    AnswerRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record NewAnswer(long roundId, String communityKey, String channelKey, String userId, String topic,
+                     Instant answeredAt, String text, Verdict verdict, int score, int points, int streak) {
+    }
+
+    void insert(NewAnswer a) {
+        jdbc.sql("""
+                        INSERT INTO answer (round_id, community_key, channel_key, user_id, topic, answered_at,
+                            answer_text, verdict, score, points, streak)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(a.roundId(), a.communityKey(), a.channelKey(), a.userId(), a.topic(), ts(a.answeredAt()),
+                        a.text(), a.verdict().name(), a.score(), a.points(), a.streak())
+                .update();
+    }
+
+    boolean exists(long roundId, String userId) {
+        return jdbc.sql("SELECT COUNT(*) FROM answer WHERE round_id = ? AND user_id = ?")
+                .params(roundId, userId).query(Integer.class).single() > 0;
+    }
+
+    int correctCount(long roundId) {
+        return jdbc.sql("SELECT COUNT(*) FROM answer WHERE round_id = ? AND verdict = 'CORRECT'")
+                .param(roundId).query(Integer.class).single();
+    }
+
+    int answerCount(long roundId) {
+        return jdbc.sql("SELECT COUNT(*) FROM answer WHERE round_id = ?")
+                .param(roundId).query(Integer.class).single();
+    }
+
+    /** The best-scoring answerers of a round, ties broken by who answered first. */
+    List<Views.Answerer> best(long roundId, String communityKey, int limit) {
+        return jdbc.sql("""
+                        SELECT a.user_id, COALESCE(p.display_name, a.user_id) AS name, a.score
+                        FROM answer a LEFT JOIN player p ON p.community_key = ? AND p.user_id = a.user_id
+                        WHERE a.round_id = ? AND a.score > 0
+                        ORDER BY a.score DESC, a.answered_at, a.id
+                        LIMIT ?""")
+                .params(communityKey, roundId, limit)
+                .query((rs, n) -> new Views.Answerer(rs.getString("user_id"), rs.getString("name"), rs.getInt("score")))
+                .list();
+    }
+
+    /**
+     * The user's run of consecutive scheduled rounds answered correctly in a channel, newest
+     * first, not counting {@code excludeRoundId}. A round still open that the user has not
+     * answered yet does not break the run: there is still time.
+     */
+    int streak(String channelKey, String userId, long excludeRoundId) {
+        record Step(boolean open, String verdict) {
+        }
+        List<Step> steps = jdbc.sql("""
+                        SELECT r.open_channel_key, a.verdict
+                        FROM quiz_round r LEFT JOIN answer a ON a.round_id = r.id AND a.user_id = ?
+                        WHERE r.channel_key = ? AND r.schedule_id IS NOT NULL AND r.id <> ?
+                        ORDER BY r.opened_at DESC, r.id DESC
+                        LIMIT ?""")
+                .params(userId, channelKey, excludeRoundId, STREAK_HORIZON)
+                .query((rs, n) -> new Step(rs.getString("open_channel_key") != null, rs.getString("verdict")))
+                .list();
+        int run = 0;
+        for (Step step : steps) {
+            boolean correct = Verdict.CORRECT.name().equals(step.verdict());
+            if (correct) {
+                run++;
+            } else if (!step.open()) {
+                break;
+            }
+        }
+        return run;
+    }
+}

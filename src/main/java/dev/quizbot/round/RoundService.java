@@ -1,0 +1,272 @@
+package dev.quizbot.round;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.quizbot.bank.Difficulty;
+import dev.quizbot.bank.Question;
+import dev.quizbot.bank.QuestionBank;
+import dev.quizbot.bank.QuestionBankService;
+import dev.quizbot.bank.Topic;
+import dev.quizbot.chat.Announcement;
+import dev.quizbot.chat.Caller;
+import dev.quizbot.chat.ChannelRef;
+import dev.quizbot.chat.Views;
+import dev.quizbot.grading.Grade;
+import dev.quizbot.grading.Grader;
+import dev.quizbot.scoring.CommunityZones;
+import dev.quizbot.scoring.Players;
+import dev.quizbot.scoring.ScoreBuckets;
+import dev.quizbot.scoring.ScoringRules;
+
+/**
+ * Runs rounds: opens them (on demand or for a schedule), takes and grades answers, and closes
+ * them with the reveal. Every change is committed before anyone hears of it; announcements
+ * go out as Spring events after commit.
+ */
+@Service
+public class RoundService {
+
+    private static final Logger log = LoggerFactory.getLogger(RoundService.class);
+    static final int REVEAL_BEST = 3;
+
+    private final QuestionBankService bank;
+    private final Grader grader;
+    private final RoundRepository rounds;
+    private final AnswerRepository answers;
+    private final Players players;
+    private final ScoreBuckets scores;
+    private final CommunityZones zones;
+    private final AnnouncementPublisher announcements;
+    private final RoundProperties properties;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final QuestionPicker picker = new QuestionPicker(RandomGenerator.getDefault());
+
+    RoundService(QuestionBankService bank, Grader grader, RoundRepository rounds, AnswerRepository answers,
+                 Players players, ScoreBuckets scores, CommunityZones zones, AnnouncementPublisher announcements,
+                 RoundProperties properties, Clock clock, PlatformTransactionManager transactions) {
+        this.bank = bank;
+        this.grader = grader;
+        this.rounds = rounds;
+        this.answers = answers;
+        this.players = players;
+        this.scores = scores;
+        this.zones = zones;
+        this.announcements = announcements;
+        this.properties = properties;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Checks a topic/difficulty filter against the bank: empty when questions match, else the
+     * reason (unknown topic or nothing eligible) as an outcome to report.
+     */
+    public Optional<OpenOutcome> checkFilter(Optional<String> topic, Optional<Difficulty> difficulty) {
+        QuestionBank current = bank.bank();
+        if (topic.isPresent() && current.topic(topic.get()).isEmpty()) {
+            List<String> known = current.topics().stream().map(Topic::slug).toList();
+            return Optional.of(new OpenOutcome.UnknownTopic(topic.get(), known, closest(topic.get(), known)));
+        }
+        if (QuestionPicker.eligible(current, topic, difficulty).isEmpty()) {
+            String what = difficulty.map(d -> d.slug() + " questions").orElse("questions");
+            String where = topic.map(t -> " in topic '" + t + "'").orElse(" in the bank");
+            return Optional.of(new OpenOutcome.NoEligibleQuestions("There are no " + what + where + "."));
+        }
+        return Optional.empty();
+    }
+
+    /** Normalises what users type for a topic: slugs are lower case. */
+    public static Optional<String> topicSlug(Optional<String> topic) {
+        return topic.map(t -> t.strip().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty());
+    }
+
+    public OpenOutcome openOnDemand(ChannelRef channel, Optional<String> topic, Optional<Difficulty> difficulty) {
+        Optional<String> slug = topicSlug(topic);
+        Optional<OpenOutcome> problem = checkFilter(slug, difficulty);
+        if (problem.isPresent()) {
+            return problem.get();
+        }
+        Instant now = clock.instant();
+        Optional<Round> open = rounds.openIn(channel);
+        if (open.isPresent() && open.get().openAt(now)) {
+            return new OpenOutcome.ChannelBusy(open.get());
+        }
+        try {
+            return tx.execute(status -> {
+                open.ifPresent(overdue -> closeNow(overdue, now));
+                return open(channel, slug, difficulty, Optional.empty(), now, now.plus(properties.onDemand()));
+            });
+        } catch (DuplicateKeyException raced) {
+            // someone opened a round in this channel a moment ago
+            return rounds.openIn(channel).<OpenOutcome>map(OpenOutcome.ChannelBusy::new)
+                    .orElseThrow(() -> raced);
+        }
+    }
+
+    /**
+     * Opens a schedule's round, closing the channel's open round first (a scheduled post
+     * replaces it). Joins the caller's transaction so the slot record and the round commit
+     * together.
+     */
+    public OpenOutcome openScheduled(ChannelRef channel, Optional<String> topic, Optional<Difficulty> difficulty,
+                                     long scheduleId, Instant closesAt) {
+        Optional<OpenOutcome> problem = checkFilter(topic, difficulty);
+        if (problem.isPresent()) {
+            return problem.get();
+        }
+        Instant now = clock.instant();
+        Instant deadline = closesAt.isAfter(now.plus(properties.maxScheduled())) ? now.plus(properties.maxScheduled()) : closesAt;
+        return tx.execute(status -> {
+            rounds.openIn(channel).ifPresent(previous -> closeNow(previous, now));
+            return open(channel, topic, difficulty, Optional.of(scheduleId), now, deadline);
+        });
+    }
+
+    private OpenOutcome open(ChannelRef channel, Optional<String> topic, Optional<Difficulty> difficulty,
+                             Optional<Long> scheduleId, Instant now, Instant closesAt) {
+        List<Question> eligible = QuestionPicker.eligible(bank.bank(), topic, difficulty);
+        Question question = picker.pick(eligible, rounds.timesAsked(channel)).orElseThrow();
+        Round round = rounds.insert(channel, question, scheduleId, now, closesAt);
+        Views.Question view = view(round);
+        announcements.publish(new Announcement.RoundOpened(channel, view, scheduleId.isPresent()));
+        log.info("Round {} opened in {}: {} ({}, {}), closes {}", round.id(), channel.key(), question.id(),
+                question.topic(), question.difficulty().slug(), closesAt);
+        return new OpenOutcome.Opened(round, view);
+    }
+
+    public Optional<Round> openRound(ChannelRef channel) {
+        return rounds.openIn(channel);
+    }
+
+    /** The user's current run of correct answers to the channel's scheduled rounds. */
+    public int currentStreak(ChannelRef channel, String userId) {
+        return answers.streak(channel.key(), userId, -1);
+    }
+
+    public Optional<Round> round(long id) {
+        return rounds.find(id);
+    }
+
+    public Views.Question view(Round round) {
+        String topicName = bank.bank().topic(round.topic()).map(Topic::name).orElse(round.topic());
+        return new Views.Question(round.id(), round.questionId(), round.topic(), topicName, round.difficulty(),
+                round.questionText(), round.closesAt(), round.answerCount());
+    }
+
+    public AnswerOutcome answer(Caller caller, Optional<Long> roundId, String text) {
+        String answer = text == null ? "" : text.strip();
+        if (answer.isEmpty()) {
+            return new AnswerOutcome.Empty();
+        }
+        if (answer.length() > Grader.MAX_ANSWER_LENGTH) {
+            return new AnswerOutcome.TooLong(answer.length(), Grader.MAX_ANSWER_LENGTH);
+        }
+        Optional<Round> found = roundId.isPresent() ? rounds.find(roundId.get()) : rounds.openIn(caller.channel());
+        if (found.isEmpty()) {
+            return roundId.<AnswerOutcome>map(AnswerOutcome.UnknownRound::new).orElseGet(AnswerOutcome.NoOpenRound::new);
+        }
+        Round round = found.get();
+        if (!round.openAt(clock.instant())) {
+            return new AnswerOutcome.AlreadyClosed(round);
+        }
+        if (answers.exists(round.id(), caller.userId())) {
+            return new AnswerOutcome.AlreadyAnswered(round);
+        }
+        Optional<Question> question = bank.bank().question(round.questionId());
+        if (question.isEmpty()) {
+            return new AnswerOutcome.QuestionGone(round);
+        }
+        Grade grade = grader.grade(question.get(), answer);
+        try {
+            return tx.execute(status -> store(caller, round, answer, grade));
+        } catch (DuplicateKeyException twice) {
+            return new AnswerOutcome.AlreadyAnswered(round);
+        }
+    }
+
+    private AnswerOutcome store(Caller caller, Round round, String text, Grade grade) {
+        Instant now = clock.instant();
+        if (!rounds.countAnswer(round.id(), now)) {
+            return new AnswerOutcome.AlreadyClosed(rounds.find(round.id()).orElse(round));
+        }
+        ChannelRef channel = round.channel();
+        String communityKey = communityKey(channel);
+        int streakBefore = round.scheduled() ? answers.streak(channel.key(), caller.userId(), round.id()) : 0;
+        ScoringRules.Award award = ScoringRules.award(grade, round.difficulty(), round.scheduled(), streakBefore);
+        answers.insert(new AnswerRepository.NewAnswer(round.id(), communityKey, channel.key(), caller.userId(),
+                round.topic(), now, text, grade.verdict(), grade.score(), award.points(), award.streak()));
+        players.remember(communityKey, caller.userId(), caller.displayName());
+        ZoneId zone = zones.zone(communityKey);
+        scores.add(communityKey, channel.key(), caller.userId(), zone, now, award.points(),
+                grade.verdict() == dev.quizbot.grading.Verdict.CORRECT);
+        int count = answers.answerCount(round.id());
+        announcements.publish(new Announcement.AnswerCountChanged(channel, round.id(), count));
+        List<String> notes = new ArrayList<>(grade.notes());
+        if (award.bonusPercent() > 0) {
+            notes.add("Streak of " + award.streak() + " scheduled rounds: +" + award.bonusPercent() + "% bonus.");
+        }
+        return new AnswerOutcome.Graded(round, new Views.Feedback(round.id(), grade.verdict(), grade.score(),
+                award.points(), grade.conceptsFound(), grade.conceptsMissed(), grade.explanation(), notes));
+    }
+
+    /** Closes every round past its deadline; safe to call from several threads or instances. */
+    public int closeDue() {
+        Instant now = clock.instant();
+        int closed = 0;
+        for (Round round : rounds.due(now)) {
+            Boolean done = tx.execute(status -> closeNow(round, now));
+            if (Boolean.TRUE.equals(done)) {
+                closed++;
+            }
+        }
+        return closed;
+    }
+
+    private boolean closeNow(Round round, Instant now) {
+        if (!rounds.close(round.id(), now)) {
+            return false;
+        }
+        String communityKey = communityKey(round.channel());
+        Views.Reveal reveal = new Views.Reveal(round.id(), round.questionText(), round.referenceAnswer(),
+                answers.answerCount(round.id()), answers.correctCount(round.id()),
+                answers.best(round.id(), communityKey, REVEAL_BEST));
+        announcements.publish(new Announcement.RoundClosed(round.channel(), reveal));
+        log.info("Round {} closed in {}: {} answered, {} correct", round.id(), round.channel().key(),
+                reveal.answered(), reveal.correct());
+        return true;
+    }
+
+    /** The storage key of a channel's community: "discord:123". */
+    public static String communityKey(ChannelRef channel) {
+        return channel.platform() + ":" + channel.community();
+    }
+
+    /** The candidate closest to what was typed, when it is close enough to be a typo. */
+    public static Optional<String> closestName(String wanted, java.util.Collection<String> candidates) {
+        return closest(wanted, List.copyOf(candidates));
+    }
+
+    static Optional<String> closest(String wanted, List<String> candidates) {
+        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+        return candidates.stream()
+                .min(Comparator.comparingInt(c -> distance.apply(wanted, c)))
+                .filter(c -> distance.apply(wanted, c) <= Math.max(2, wanted.length() / 3));
+    }
+}

@@ -1,0 +1,80 @@
+package dev.quizbot.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import dev.quizbot.bank.Difficulty;
+
+class CommandParserTest {
+
+    private static Command parsed(String line) {
+        CommandParser.Result result = CommandParser.parse(line);
+        assertThat(result).isInstanceOf(CommandParser.Result.Parsed.class);
+        return ((CommandParser.Result.Parsed) result).command();
+    }
+
+    private static CommandParser.Result.Invalid invalid(String line) {
+        CommandParser.Result result = CommandParser.parse(line);
+        assertThat(result).isInstanceOf(CommandParser.Result.Invalid.class);
+        return (CommandParser.Result.Invalid) result;
+    }
+
+    @Test
+    void askTakesATopicAndADifficultyInEitherOrder() {
+        assertThat(parsed("ask rag hard")).isEqualTo(new Command.Ask(Optional.of("rag"), Optional.of(Difficulty.HARD)));
+        assertThat(parsed("ask HARD rag")).isEqualTo(new Command.Ask(Optional.of("rag"), Optional.of(Difficulty.HARD)));
+        assertThat(parsed("/quiz ask")).isEqualTo(new Command.Ask(Optional.empty(), Optional.empty()));
+        assertThat(invalid("ask rag prompting").reason()).contains("one topic and one difficulty");
+    }
+
+    @Test
+    void answerKeepsTheTextAsTypedAndAcceptsARoundNumber() {
+        assertThat(parsed("answer  It's \"low-rank\" adapters ")).isEqualTo(
+                new Command.Answer(Optional.empty(), "It's \"low-rank\" adapters"));
+        assertThat(parsed("answer #42 attention")).isEqualTo(new Command.Answer(Optional.of(42L), "attention"));
+        assertThat(invalid("answer   ").reason()).contains("empty");
+    }
+
+    @Test
+    void leaderboardDefaultsToTheChannelThisWeek() {
+        assertThat(parsed("leaderboard")).isEqualTo(new Command.Leaderboard(Scope.CHANNEL, Period.WEEK));
+        assertThat(parsed("leaderboard server week")).isEqualTo(new Command.Leaderboard(Scope.SERVER, Period.WEEK));
+        assertThat(parsed("lb all-time team")).isEqualTo(new Command.Leaderboard(Scope.TEAM, Period.ALL));
+        assertThat(invalid("leaderboard today today").usage()).startsWith("leaderboard [channel|server|team]");
+    }
+
+    @Test
+    void scheduleSetReadsDailyTimesAndCronExpressions() {
+        assertThat(parsed("schedule set daily 09:00 Europe/Berlin rag")).isEqualTo(new Command.ScheduleSet(
+                "daily 09:00", "Europe/Berlin", Optional.of("rag"), Optional.empty()));
+        assertThat(parsed("schedule set \"0 0 9 * * MON-FRI\" America/New_York")).isEqualTo(new Command.ScheduleSet(
+                "0 0 9 * * MON-FRI", "America/New_York", Optional.empty(), Optional.empty()));
+        assertThat(parsed("schedule set 0 */30 9-17 * * * UTC easy")).isEqualTo(new Command.ScheduleSet(
+                "0 */30 9-17 * * *", "UTC", Optional.empty(), Optional.of(Difficulty.EASY)));
+        assertThat(parsed("schedule set @daily Asia/Tokyo")).isEqualTo(new Command.ScheduleSet(
+                "@daily", "Asia/Tokyo", Optional.empty(), Optional.empty()));
+        assertThat(invalid("schedule set \"0 0 9 * * *").reason()).contains("not closed");
+        assertThat(invalid("schedule set daily").reason()).contains("needs a time");
+        assertThat(parsed("schedule remove #3")).isEqualTo(new Command.ScheduleRemove(3));
+        assertThat(invalid("schedule remove three").reason()).contains("schedule's number");
+    }
+
+    @Test
+    void teamNamesMayHaveSpaces() {
+        assertThat(parsed("team create Tensor Titans")).isEqualTo(new Command.TeamCreate("Tensor Titans"));
+        assertThat(parsed("team join \"Tensor Titans\"")).isEqualTo(new Command.TeamJoin("Tensor Titans"));
+        assertThat(parsed("team leave")).isEqualTo(new Command.TeamLeave());
+        assertThat(invalid("team create").reason()).contains("Name the team");
+    }
+
+    @Test
+    void unknownCommandsListTheCommands() {
+        CommandParser.Result.Invalid unknown = invalid("dance");
+        assertThat(unknown.reason()).contains("Unknown command 'dance'");
+        assertThat(unknown.usage()).contains("ask [topic]").contains("schedule set");
+        assertThat(parsed("stats Ada Lovelace")).isEqualTo(new Command.Stats(Optional.of("Ada Lovelace")));
+    }
+}

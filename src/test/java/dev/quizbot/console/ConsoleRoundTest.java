@@ -1,0 +1,254 @@
+package dev.quizbot.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.quizbot.chat.Reply;
+import dev.quizbot.grading.Grader;
+import dev.quizbot.grading.Verdict;
+import dev.quizbot.round.RoundService;
+import dev.quizbot.testing.MutableClock;
+import dev.quizbot.testing.QuizbotTest;
+import dev.quizbot.testing.Screen;
+
+/** Full on-demand rounds played through the console adapter, and every kind of bad input. */
+@QuizbotTest
+class ConsoleRoundTest {
+
+    private static final Pattern ROUND = Pattern.compile("round (\\d+)");
+
+    @Autowired
+    ConsoleChat console;
+    @Autowired
+    RoundService rounds;
+    @Autowired
+    JdbcClient jdbc;
+
+    final MutableClock clock = MutableClock.SHARED;
+
+    @BeforeEach
+    void startOfDay() {
+        clock.set("2026-02-02T10:00:00Z");
+    }
+
+    private static String channel(String name) {
+        return name + "-" + System.nanoTime();
+    }
+
+    private int storedAnswers() {
+        return jdbc.sql("SELECT COUNT(*) FROM answer").query(Integer.class).single();
+    }
+
+    @Test
+    void twoPlayersPlayARoundWithPrivateFeedbackAndAPublicReveal() {
+        String room = channel("round");
+        Screen aliceScreen = new Screen();
+        Screen bobScreen = new Screen();
+        var alice = console.connect("alice", false, room, aliceScreen);
+        var bob = console.connect("bob", false, room, bobScreen);
+
+        // given a question about RAG posted by alice
+        Reply started = alice.send("ask rag easy");
+        assertThat(started).isInstanceOf(Reply.RoundStarted.class);
+        String post = bobScreen.take();
+        assertThat(post).contains("What is retrieval-augmented generation?").contains("easy");
+        aliceScreen.take();
+
+        // when alice answers well and bob answers poorly
+        Reply aliceReply = alice.send("answer It retrieves documents from a knowledge base and puts them in the prompt");
+        Reply bobReply = bob.send("answer no idea, something with GPUs");
+
+        // then each sees only their own feedback, and everyone sees the count
+        assertThat(aliceReply).isInstanceOfSatisfying(Reply.Feedback.class, f -> {
+            assertThat(f.feedback().verdict()).isEqualTo(Verdict.CORRECT);
+            assertThat(f.feedback().points()).isEqualTo(f.feedback().score() * 1.0);
+        });
+        assertThat(bobReply).isInstanceOfSatisfying(Reply.Feedback.class,
+                f -> assertThat(f.feedback().verdict()).isEqualTo(Verdict.INCORRECT));
+        String aliceSaw = aliceScreen.take();
+        String bobSaw = bobScreen.take();
+        assertThat(aliceSaw).contains("CORRECT").doesNotContain("INCORRECT").contains("2 answers so far");
+        assertThat(bobSaw).contains("INCORRECT").doesNotContain("· CORRECT").contains("1 answer so far");
+
+        // when the deadline passes
+        clock.advance(Duration.ofMinutes(11));
+        rounds.closeDue();
+
+        // then both get the reveal with the reference answer, counts and the best answerer
+        for (String screen : new String[] {aliceScreen.take(), bobScreen.take()}) {
+            assertThat(screen).contains("closed").contains("external knowledge source")
+                    .contains("2 answers, 1 correct").contains("Best: alice (100)");
+        }
+
+        // and answering the closed round is refused without storing anything
+        int before = storedAnswers();
+        Reply late = bob.send("answer retrieval of documents into the prompt");
+        assertThat(late).isInstanceOfSatisfying(Reply.Refused.class,
+                r -> assertThat(r.reason()).contains("no open question"));
+        assertThat(storedAnswers()).isEqualTo(before);
+    }
+
+    @Test
+    void aSecondAnswerIsRefusedAndTheFirstOneStands() {
+        var carol = console.connect("carol", false, channel("twice"), new Screen());
+        carol.send("ask fine-tuning");
+        Reply first = carol.send("answer low-rank update on frozen weights");
+        int before = storedAnswers();
+
+        Reply second = carol.send("answer something else entirely");
+
+        assertThat(first).isInstanceOf(Reply.Feedback.class);
+        assertThat(second).isInstanceOfSatisfying(Reply.Refused.class,
+                r -> assertThat(r.reason()).contains("already answered").contains("first one stands"));
+        assertThat(storedAnswers()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT answer_text FROM answer WHERE user_id = 'carol' ORDER BY id DESC")
+                .query(String.class).list().getFirst()).isEqualTo("low-rank update on frozen weights");
+    }
+
+    @Test
+    void answeringARoundPastItsDeadlineIsRefusedEvenBeforeTheCloserRuns() {
+        Screen screen = new Screen();
+        var dave = console.connect("dave", false, channel("late"), screen);
+        dave.send("ask transformers");
+        String id = firstRound(screen.take());
+        clock.advance(Duration.ofMinutes(10));
+
+        Reply late = dave.send("answer #" + id + " queries and keys give a weighted sum");
+
+        assertThat(late).isInstanceOfSatisfying(Reply.Refused.class,
+                r -> assertThat(r.reason()).contains("Round " + id + " is closed"));
+    }
+
+    @Test
+    void anOverLongAnswerIsRefusedAndNothingIsStored() {
+        var erin = console.connect("erin", false, channel("long"), new Screen());
+        erin.send("ask rag");
+        int before = storedAnswers();
+
+        Reply reply = erin.send("answer " + "retrieval ".repeat(250));
+
+        assertThat(reply).isInstanceOfSatisfying(Reply.Refused.class, r -> assertThat(r.reason())
+                .contains("2499 characters").contains("limit is " + Grader.MAX_ANSWER_LENGTH).contains("nothing was recorded"));
+        assertThat(storedAnswers()).isEqualTo(before);
+        // and a proper answer still goes through afterwards
+        assertThat(erin.send("answer retrieval from a knowledge base into the prompt")).isInstanceOf(Reply.Feedback.class);
+    }
+
+    @Test
+    void unknownTopicsAreRefusedWithTheListAndASuggestion() {
+        Screen screen = new Screen();
+        var frank = console.connect("frank", false, channel("topic"), screen);
+
+        Reply reply = frank.send("ask fine-tunning");
+
+        assertThat(reply).isInstanceOfSatisfying(Reply.Refused.class, r -> assertThat(r.reason())
+                .contains("Unknown topic 'fine-tunning'").contains("did you mean fine-tuning?").contains("rag"));
+        assertThat(screen.all()).contains("usage: ask [topic] [easy|medium|hard]");
+    }
+
+    @Test
+    void aChannelWithNoEligibleQuestionsGetsAClearReply() {
+        var gina = console.connect("gina", false, channel("empty"), new Screen());
+
+        Reply noTopicQuestions = gina.send("ask evaluation");
+        Reply noHardLora = gina.send("ask fine-tuning hard");
+
+        assertThat(noTopicQuestions).isInstanceOfSatisfying(Reply.Refused.class,
+                r -> assertThat(r.reason()).contains("no questions in topic 'evaluation'"));
+        assertThat(noHardLora).isInstanceOfSatisfying(Reply.Refused.class,
+                r -> assertThat(r.reason()).contains("no hard questions in topic 'fine-tuning'"));
+        assertThat(rounds.openRound(gina.caller().channel())).isEmpty();
+    }
+
+    @Test
+    void noQuestionRepeatsInAChannelUntilThePoolIsUsedUp() {
+        Screen screen = new Screen();
+        var hugo = console.connect("hugo", false, channel("rotation"), screen);
+        Set<String> seen = new HashSet<>();
+        // the test bank has 4 questions
+        for (int i = 0; i < 4; i++) {
+            Reply reply = hugo.send("ask");
+            assertThat(reply).isInstanceOf(Reply.RoundStarted.class);
+            seen.add(((Reply.RoundStarted) reply).question().questionId());
+            clock.advance(Duration.ofMinutes(11));
+            rounds.closeDue();
+        }
+        assertThat(seen).hasSize(4);
+        // and the fifth starts the pool over
+        assertThat(hugo.send("ask")).isInstanceOf(Reply.RoundStarted.class);
+    }
+
+    @Test
+    void oneRoundAtATimePerChannel() {
+        var ida = console.connect("ida", false, channel("busy"), new Screen());
+        ida.send("ask");
+
+        Reply again = ida.send("ask rag");
+
+        assertThat(again).isInstanceOfSatisfying(Reply.Refused.class,
+                r -> assertThat(r.reason()).contains("already open in this channel"));
+    }
+
+    @Test
+    void answeringWithNoOpenRoundSaysHowToStartOne() {
+        var jan = console.connect("jan", false, channel("none"), new Screen());
+
+        assertThat(jan.send("answer attention")).isInstanceOfSatisfying(Reply.Refused.class,
+                r -> assertThat(r.reason()).contains("no open question").contains("ask"));
+    }
+
+    @Test
+    void badCommandsGetUsageHelp() {
+        Screen screen = new Screen();
+        var kim = console.connect("kim", false, channel("usage"), screen);
+
+        kim.send("dance");
+        assertThat(screen.take()).contains("Unknown command 'dance'").contains("leaderboard [channel|server|team]");
+        kim.send("leaderboard galaxy");
+        assertThat(screen.take()).contains("'galaxy' is not a leaderboard scope").contains("usage:");
+        kim.send("answer");
+        assertThat(screen.take()).contains("answer is empty");
+        kim.send("help");
+        assertThat(screen.take()).contains("schedule set").contains("(admin)");
+    }
+
+    @Test
+    void adminCommandsAreRefusedForPlayersWithTheReason() {
+        Screen screen = new Screen();
+        var lee = console.connect("lee", false, channel("admin"), screen);
+
+        Reply set = lee.send("schedule set daily 09:00 Europe/Berlin");
+        Reply reload = lee.send("reload");
+
+        assertThat(set).isInstanceOfSatisfying(Reply.Refused.class,
+                r -> assertThat(r.reason()).contains("Only admins can set schedules").contains("Manage Server"));
+        assertThat(reload).isInstanceOfSatisfying(Reply.Refused.class,
+                r -> assertThat(r.reason()).contains("Only admins can reload"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM schedule WHERE owner_user_id = 'lee'").query(Integer.class).single())
+                .isZero();
+    }
+
+    @Test
+    void topicsListTheBankWithCounts() {
+        Screen screen = new Screen();
+        console.connect("max", false, channel("topics"), screen).send("topics");
+        assertThat(screen.all()).contains("rag — Retrieval-augmented generation (2 questions)")
+                .contains("evaluation — Evaluation and monitoring (0 questions)");
+    }
+
+    private static String firstRound(String text) {
+        Matcher m = ROUND.matcher(text);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.quizbot.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import dev.quizbot.bank.Difficulty;
+import dev.quizbot.chat.Command;
+import dev.quizbot.chat.Period;
+import dev.quizbot.chat.Scope;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.utils.data.DataObject;
+
+class QuizCommandsTest {
+
+    private static Optional<Command> translate(String group, String name, Map<String, String> options) {
+        return QuizCommands.translate(group, name, option -> Optional.ofNullable(options.get(option)));
+    }
+
+    @Test
+    void translatesAskWithTopicAndDifficulty() {
+        assertThat(translate(null, "ask", Map.of("topic", "rag", "difficulty", "hard")))
+                .contains(new Command.Ask(Optional.of("rag"), Optional.of(Difficulty.HARD)));
+        assertThat(translate(null, "ask", Map.of())).contains(new Command.Ask(Optional.empty(), Optional.empty()));
+    }
+
+    @Test
+    void defaultsTheLeaderboardToTheServerAllTime() {
+        assertThat(translate(null, "leaderboard", Map.of()))
+                .contains(new Command.Leaderboard(Scope.SERVER, Period.ALL));
+        assertThat(translate(null, "leaderboard", Map.of("scope", "team", "period", "month")))
+                .contains(new Command.Leaderboard(Scope.TEAM, Period.MONTH));
+    }
+
+    @Test
+    void fallsBackToDefaultsForChoiceValuesFromAnOlderRegistration() {
+        assertThat(translate(null, "leaderboard", Map.of("scope", "galaxy", "period", "decade")))
+                .contains(new Command.Leaderboard(Scope.SERVER, Period.ALL));
+    }
+
+    @Test
+    void translatesTeamAndScheduleSubcommandGroups() {
+        assertThat(translate("team", "create", Map.of("name", "  Tensor Titans "))).contains(
+                new Command.TeamCreate("Tensor Titans"));
+        assertThat(translate("team", "leave", Map.of())).contains(new Command.TeamLeave());
+        assertThat(translate("schedule", "set", Map.of("when", "daily 09:00", "timezone", "Europe/Berlin",
+                "difficulty", "easy"))).contains(new Command.ScheduleSet("daily 09:00", "Europe/Berlin",
+                Optional.empty(), Optional.of(Difficulty.EASY)));
+        assertThat(translate("schedule", "remove", Map.of("id", "7"))).contains(new Command.ScheduleRemove(7));
+    }
+
+    @Test
+    void passesTheChosenUsersIdForStats() {
+        assertThat(translate(null, "stats", Map.of("user", "1300000000000000003")))
+                .contains(new Command.Stats(Optional.of("1300000000000000003")));
+    }
+
+    @Test
+    void yieldsNothingForUnknownOrMalformedInvocations() {
+        assertThat(translate(null, "dance", Map.of())).isEmpty();
+        assertThat(translate("schedule", "remove", Map.of("id", "seven"))).isEmpty();
+        assertThat(translate("team", "ask", Map.of())).isEmpty();
+    }
+
+    @Test
+    void answersOnlyLeaderboardsPublicly() {
+        assertThat(QuizCommands.answersPublicly(new Command.Leaderboard(Scope.CHANNEL, Period.TODAY))).isTrue();
+        assertThat(QuizCommands.answersPublicly(new Command.Help())).isFalse();
+        assertThat(QuizCommands.answersPublicly(new Command.Stats(Optional.empty()))).isFalse();
+    }
+
+    @Test
+    void definesOneGuildOnlyCommandWithAutocompletedTopicAndTimezone() {
+        SlashCommandData quiz = QuizCommands.definition();
+        DataObject json = quiz.toData();
+
+        assertThat(json.getString("name")).isEqualTo("quiz");
+        assertThat(json.toString()).contains("\"autocomplete\":true");
+        assertThat(quiz.getSubcommands()).extracting(s -> s.getName())
+                .containsExactlyInAnyOrder("ask", "leaderboard", "stats", "topics", "help", "reload");
+        assertThat(quiz.getSubcommandGroups()).extracting(g -> g.getName()).containsExactlyInAnyOrder("team", "schedule");
+        assertThat(quiz.getSubcommandGroups().stream().filter(g -> g.getName().equals("schedule")).findFirst()
+                .orElseThrow().getSubcommands()).extracting(s -> s.getName()).containsExactly("set", "list", "remove");
+        assertThat(json.getArray("contexts").toList()).containsExactly("0");
+    }
+}
