@@ -63,6 +63,9 @@ class DiscordAdapterTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    List<dev.quizbot.chat.PlaceNames> placeNames;
+
     static FakeDiscord start() {
         try {
             return new FakeDiscord();
@@ -375,5 +378,16 @@ class DiscordAdapterTest {
 
     private static List<String> names(JsonNode options) {
         return options.valueStream().map(o -> o.get("name").asString()).toList();
+    }
+
+    @Test
+    void namesServersAndChannelsForTheWebPageFromJdasCache() {
+        dev.quizbot.chat.PlaceNames discordNames = placeNames.stream().filter(n -> n.platform().equals("discord"))
+                .findFirst().orElseThrow();
+
+        assertThat(discordNames.community(FakeDiscord.GUILD_ID)).contains("Interview Prep");
+        assertThat(discordNames.channel(FakeDiscord.GUILD_ID, FakeDiscord.QUIZ_CHANNEL)).contains("#ml-quiz");
+        assertThat(discordNames.community("1299999999999999999")).isEmpty();
+        assertThat(discordNames.channel(FakeDiscord.GUILD_ID, "not-a-snowflake")).isEmpty();
     }
 }
