@@ -76,8 +76,7 @@ final class AnswerAnalyzer {
         }
 
         List<String> sentences = answerSentences(text);
-        Contradictions.Result contradiction = contradictions.count(
-                Contradictions.clauses(text), q.referenceSentenceTerms(), q.referenceClauses(), q.questionStems());
+        Contradictions.Result contradiction = contradictions.count(text, q.claims());
 
         Map<String, Double> f = new LinkedHashMap<>();
         long found = matches.stream().filter(Match::found).count();
@@ -99,7 +98,18 @@ final class AnswerAnalyzer {
         f.put("list_like", words.isEmpty() ? 0 : Math.min(1, separators / (double) words.size() * 2));
         f.put("injection", screened.injection() ? 1.0 : 0.0);
         f.put("code", screened.code() ? 1.0 : 0.0);
-        f.put("truncated", screened.truncated() ? 1.0 : 0.0);
+        // Over-long answers are graded on their first part like any other (a note says so); being
+        // cut says nothing about what that part says, so "truncated" is no fitted feature.
+        if (found == 0 && f.get("reference_terms") == 0) {
+            // Short answers are mostly partial in the labelled set, so a fitted model can give a
+            // short answer about something else ("LoRA is a long-range radio protocol") partial
+            // credit. One that names no key concept and shares no term with the reference, at
+            // most words of the question, is about something else (15 of the 16 such labelled
+            // answers are incorrect, the other a one-line partial).
+            Screened offTopic = new Screened(text, screened.truncated(), screened.injection(), screened.code(),
+                    Optional.of(f.get("question_echo") >= 0.7 ? ECHO : OFF_TOPIC), screened.notes());
+            return new Analysis(q, offTopic, Optional.empty(), matches, Optional.empty(), 0, Optional.empty());
+        }
 
         double similarity = -1;
         if (model.isPresent()) {
@@ -108,6 +118,9 @@ final class AnswerAnalyzer {
         return new Analysis(q, screened, Optional.empty(), matches, contradiction.example(), similarity,
                 Optional.of(new Features(f)));
     }
+
+    static final String ECHO = "Not correct. It repeats the question rather than answering it.";
+    static final String OFF_TOPIC = "Not correct. It names none of the key concepts and shares no term with the reference answer beyond the words of the question, so it seems to be about something else.";
 
     /** Lexical features beyond the curated concepts: what the answer shares with the reference and with the question. */
     private static void termOverlap(PreparedQuestion q, List<Term> terms, Map<String, Double> f) {

@@ -29,7 +29,9 @@ final class ConceptDeriver {
         Map<String, Candidate> candidates = new LinkedHashMap<>();
         for (Term term : Terms.ENGLISH.stems(reference)) {
             if (term.stem().length() < 3 && !ConceptMatcher.isAbbreviation(term.surface())
-                    || term.stem().chars().allMatch(Character::isDigit)) {
+                    || term.stem().chars().allMatch(Character::isDigit)
+                    || LanguageGuess.isEnglishFunctionWord(term.surface().toLowerCase(java.util.Locale.ROOT))) {
+                // "them", "which": Lucene's short stop list keeps them, but they are no concept
                 continue;
             }
             candidates.computeIfAbsent(term.stem(), s -> new Candidate(term.surface(), term.position())).count++;

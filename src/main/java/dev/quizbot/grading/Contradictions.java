@@ -5,156 +5,355 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Counts cues that an answer states the opposite of the reference: "higher temperature makes
- * output more deterministic" against "higher temperature makes output more random", or a
- * negated key fact. Each answer sentence is compared with the reference sentences it talks
- * about most (shares the most words with); the clause counts the conflicts of its best-agreeing
- * such sentence, so a reference that discusses both directions does not flag a correct
- * answer. A negation that flips an opposite ("does not update" against "frozen") agrees.
+ * Finds answer claims that state the opposite of the reference. A claim is compared with the
+ * reference statement it talks about (shares the most plain content words with), polar word by
+ * polar word: words of one dimension of {@code grading/opposites.txt} (higher/lower,
+ * random/deterministic, teacher/student…) or of the contrast the question itself draws ("beam
+ * search" vs "greedy decoding"), each attached to the words around it. Every opposite polarity
+ * is one flip and a negation flips the word it governs. Against "a lower temperature makes the
+ * output more deterministic", "a higher temperature makes the output more deterministic" flips
+ * one word of two and contradicts it, while "a higher temperature makes it more random" flips
+ * both and states the same relation from its other end; a lone polar word that flips
+ * ("greedy keeps several sequences" where the reference says beam search does) contradicts. When the reference names both
+ * sides of a dimension ("a smaller student… a larger teacher"), the answer's word is matched to
+ * the reference word in the closest context, and left alone when that is not clear. Negations of
+ * plain words are not counted: on labelled answers they flagged correct answers ("no examples
+ * in the prompt") as often as wrong ones.
  */
 final class Contradictions {
 
-    /** An answer sentence's worst clash: the word it used and the reference's opposite. */
+    /** The word an answer used and the reference's opposite; {@code "not"} for a negation. */
     record Clash(String answerWord, String referenceWord) {
     }
 
     record Result(int count, Optional<Clash> example) {
     }
 
-    /** A sentence's content stems, the words as written for each stem, and whether it is negated. */
-    record Sentence(Set<String> stems, Map<String, String> surfaces, Set<String> negated) {
-        /** How far after a negation a word counts as negated ("does not change the distribution"). */
-        static final int NEGATION_REACH = 4;
+    /** Dimension id of the contrast the question draws; lexicon dimensions are 0 and up. */
+    private static final int QUESTION_DIMENSION = -1;
 
-        static Sentence of(String text) {
-            Set<String> stems = new HashSet<>();
-            Map<String, String> surfaces = new HashMap<>();
-            List<String> words = Terms.ENGLISH.words(text);
-            Set<String> negated = new HashSet<>();
-            for (Terms.Term term : Terms.ENGLISH.stems(text)) {
-                stems.add(term.stem());
-                surfaces.putIfAbsent(term.stem(), term.surface());
-                for (int back = 1; back <= NEGATION_REACH && term.position() - back >= 0; back++) {
-                    if (term.position() - back < words.size() && isNegation(words.get(term.position() - back))) {
-                        negated.add(term.stem());
-                    }
-                }
-            }
-            return new Sentence(stems, surfaces, negated);
-        }
+    /** How far after a negation a word counts as negated ("does not change the distribution"). */
+    static final int NEGATION_REACH = 4;
 
-        /** A word both sentences use, negated in one of them only. */
-        boolean negatesDifferently(Sentence other) {
-            for (String stem : stems) {
-                if (other.stems.contains(stem) && negated.contains(stem) != other.negated.contains(stem)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
+    /** Neighbours on each side that make up a polar word's context. */
+    private static final int CONTEXT_REACH = 2;
 
-    private static final Map<String, Set<String>> OPPOSITES = load();
-
-    /** Clauses, so "higher makes it deterministic and lower makes it random" is read as two claims. */
-    private static final java.util.regex.Pattern CLAUSE = java.util.regex.Pattern.compile(
-            "[;,:]\\s+|\\s+(while|whereas|but|and|so that|however|whilst)\\s+|(?<=[.!?])\\s+", java.util.regex.Pattern.CASE_INSENSITIVE);
-
-    /** Sentences, also cut at semicolons: the unit a reference states one fact in. */
-    static List<Sentence> statements(String text) {
-        return java.util.Arrays.stream(text.split("(?<=[.!?])\\s+|;\\s*")).filter(c -> !c.isBlank()).map(Sentence::of).toList();
-    }
-
-    static List<Sentence> clauses(String text) {
-        return java.util.Arrays.stream(CLAUSE.split(text)).filter(c -> !c.isBlank()).map(Sentence::of).toList();
-    }
-
+    /** A dimension (line of the lexicon) and which side of it a stem is on. */
     /**
-     * @param anchors stems that name the things being compared (the question's words): an
-     *                answer clause that says of one what the closest reference clause says of
-     *                another ("beam search picks the single most likely token") swaps them
+     * A dimension (line of the lexicon) and which side of it a stem is on. Modifiers describe the
+     * word after them ("larger teacher"); intensifiers also compose with it, so "less random"
+     * says what "more deterministic" says.
      */
-    Result count(List<Sentence> answer, List<Sentence> referenceSentences, List<Sentence> referenceClauses, Set<String> anchors) {
+    private record Pole(int dimension, int polarity, boolean modifier, boolean intensifier) {
+    }
+
+    /** Hyphenated words are one word here: "pre-trained" is not a claim about training, "low-rank" is one pole. */
+    private static final Pattern HYPHEN = Pattern.compile("(?<=\\p{L})-(?=\\p{L})");
+
+    private static final Map<String, Pole> LEXICON = load();
+
+    /** Claims end at sentences, semicolons and the contrastive links that join two claims. */
+    private static final Pattern CLAIM_BREAK = Pattern.compile(
+            "(?<=[.!?])\\s+|;\\s*|\\s+(?:while|whereas|whilst|but|however)\\s+|,?\\s+and\\s+(?=(?:a|an|the|it|they)\\s)",
+            Pattern.CASE_INSENSITIVE);
+
+
+    private static final List<Pattern> CONTRAST_QUESTIONS = List.of(
+            Pattern.compile("between (.+?) and (.+?)(?: in [^?]*)?\\?", Pattern.CASE_INSENSITIVE),
+            Pattern.compile("(?:how|in what ways?) (?:does|do|is|are) (.+?) (?:differ|different) from (.+?)(?: in [^?]*)?\\?", Pattern.CASE_INSENSITIVE),
+            Pattern.compile("what (?:is|are) (.+?) and how (?:does|do) (?:it|they) differ from (.+?)(?: in [^?]*)?\\?", Pattern.CASE_INSENSITIVE),
+            Pattern.compile("compare(?: and contrast)? (.+?) (?:and|with|to) (.+?)(?: in [^?]*)?[.?]", Pattern.CASE_INSENSITIVE),
+            Pattern.compile("(\\S+(?: \\S+)?) (?:vs\\.?|versus) (\\S+(?: \\S+)?)", Pattern.CASE_INSENSITIVE));
+
+    /** The reference worked out once per question. */
+    record Reference(List<Claim> statements, Map<String, Pole> questionPoles) {
+
+        static Reference of(String question, String answer) {
+            Map<String, Pole> questionPoles = contrastOf(question);
+            return new Reference(claims(answer, questionPoles), questionPoles);
+        }
+    }
+
+    /** A polar word, or adjacent polar words read together ("more random", "larger teacher"). */
+    record Unit(Map<Integer, Integer> signature, Map<Integer, String> surfaces, Set<String> context, String next) {
+
+        /** The first dimension both talk about on which they take opposite sides, or -2 if none. */
+        int opposedOn(Unit other) {
+            for (var side : signature.entrySet()) {
+                Integer theirs = other.signature.get(side.getKey());
+                if (theirs != null && !theirs.equals(side.getValue())) {
+                    return side.getKey();
+                }
+            }
+            return -2;
+        }
+
+        boolean sharesDimension(Unit other) {
+            return signature.keySet().stream().anyMatch(other.signature::containsKey);
+        }
+
+        double closeness(Unit other) {
+            double score = context.stream().filter(other.context::contains).count();
+            return next != null && next.equals(other.next) ? score + 0.5 : score;
+        }
+    }
+
+    /** One claim: its polar units, its plain content stems, and which of those are negated. */
+    record Claim(List<Unit> units, Set<String> plain, Set<String> polar, Set<String> negated) {
+
+        boolean mentionsBothSides(int dimension) {
+            Set<Integer> sides = new HashSet<>();
+            units.forEach(u -> {
+                Integer side = u.signature().get(dimension);
+                if (side != null) {
+                    sides.add(side);
+                }
+            });
+            return sides.size() > 1;
+        }
+    }
+
+    static List<Claim> claims(String text, Map<String, Pole> questionPoles) {
+        return Arrays.stream(CLAIM_BREAK.split(HYPHEN.matcher(text).replaceAll(""))).filter(c -> !c.isBlank()).map(c -> claim(c, questionPoles)).toList();
+    }
+
+    /** Phrases inside a claim: a modifier describes a word of its own phrase only. */
+    private static final Pattern PHRASE_BREAK = Pattern.compile("[,:()\\[\\]]+|\\s+-+\\s+|\\s+and\\s+(?=(?:a|an|the|it|they)\\s)");
+
+    private static Claim claim(String text, Map<String, Pole> questionPoles) {
+        List<Unit> units = new ArrayList<>();
+        Set<String> plain = new HashSet<>();
+        Set<String> polar = new HashSet<>();
+        Set<String> negated = new HashSet<>();
+        for (String phrase : PHRASE_BREAK.split(text)) {
+            phrase(phrase, questionPoles, units, plain, polar, negated);
+        }
+        return new Claim(units, plain, polar, negated);
+    }
+
+    private static void phrase(String text, Map<String, Pole> questionPoles, List<Unit> units, Set<String> plain, Set<String> polar, Set<String> negated) {
+        List<String> words = Terms.ENGLISH.words(text);
+        // content slots in order: a plain stem, or a unit of adjacent polar words
+        List<Object> slots = new ArrayList<>();
+        Map<Integer, Integer> signature = null;
+        Map<Integer, String> surfaces = null;
+        List<String> unitStems = null;
+        boolean open = false; // the current unit so far holds modifiers only, so it takes the next word
+        int intensity = 0;
+        int intensifierDimension = 0;
+        for (Terms.Term term : Terms.ENGLISH.stems(text)) {
+            Pole pole = questionPoles.containsKey(term.stem()) ? questionPoles.get(term.stem()) : LEXICON.get(term.stem());
+            if (pole == null && LanguageGuess.isEnglishFunctionWord(term.stem())) {
+                continue;
+            }
+            boolean isNegated = false;
+            for (int back = 1; back <= NEGATION_REACH && term.position() - back >= 0; back++) {
+                if (term.position() - back < words.size() && isNegation(words.get(term.position() - back))) {
+                    isNegated = true;
+                }
+            }
+            if (pole == null) {
+                signature = null;
+                open = false;
+                intensity = 0;
+                slots.add(term.stem());
+                plain.add(term.stem());
+                if (isNegated) {
+                    negated.add(term.stem());
+                }
+                continue;
+            }
+            if (signature == null || !open || signature.containsKey(pole.dimension())) {
+                intensity = 0;
+                // a unit is modifiers and the one word they describe: "larger teacher", "more random", "trains"
+                signature = new LinkedHashMap<>();
+                surfaces = new LinkedHashMap<>();
+                unitStems = new ArrayList<>();
+                slots.add(new Slot(signature, surfaces, unitStems));
+            }
+            open = pole.modifier();
+            int polarity = isNegated ? -pole.polarity() : pole.polarity();
+            String surface = (isNegated ? "not " : "") + term.surface();
+            unitStems.add(term.stem());
+            polar.add(term.stem());
+            if (intensity != 0 && !pole.intensifier()) {
+                // "less random" says what "more deterministic" says: fold the intensifier into its word
+                signature.remove(intensifierDimension);
+                surface = surfaces.remove(intensifierDimension) + " " + surface;
+                polarity *= intensity;
+                intensity = 0;
+            } else if (pole.intensifier()) {
+                intensity = polarity;
+                intensifierDimension = pole.dimension();
+            }
+            signature.putIfAbsent(pole.dimension(), polarity);
+            surfaces.putIfAbsent(pole.dimension(), surface);
+        }
+        for (int i = 0; i < slots.size(); i++) {
+            if (!(slots.get(i) instanceof Slot unit)) {
+                continue;
+            }
+            Set<String> context = new HashSet<>();
+            for (int j = Math.max(0, i - CONTEXT_REACH); j <= Math.min(slots.size() - 1, i + CONTEXT_REACH); j++) {
+                if (slots.get(j) instanceof String stem) {
+                    context.add(stem);
+                } else if (j != i && slots.get(j) instanceof Slot neighbour) {
+                    context.addAll(neighbour.stems());
+                }
+            }
+            String next = i + 1 < slots.size() && slots.get(i + 1) instanceof String stem ? stem : null;
+            units.add(new Unit(Map.copyOf(unit.signature()), Map.copyOf(unit.surfaces()), context, next));
+        }
+    }
+
+    private record Slot(Map<Integer, Integer> signature, Map<Integer, String> surfaces, List<String> stems) {
+    }
+
+    Result count(String answer, Reference reference) {
         int total = 0;
         Clash example = null;
-        Set<String> mentioned = new HashSet<>();
-        answer.forEach(clause -> mentioned.addAll(clause.stems()));
-        for (Sentence said : answer) {
-            int best = Integer.MAX_VALUE;
-            Clash bestClash = null;
-            int mostShared = 0;
-            for (Sentence ref : referenceSentences) {
-                mostShared = Math.max(mostShared, shared(said, ref));
-            }
-            for (Sentence ref : referenceSentences) {
-                // compare with the sentences that talk about the same thing, judged by every shared word
-                if (!sharesTopic(said, ref) || shared(said, ref) < mostShared) {
-                    continue;
-                }
-                Clash clash = opposite(said, ref);
-                boolean flipped = said.negatesDifferently(ref);
-                int conflicts = flipped ? (clash == null ? 1 : 0) : (clash == null ? 0 : 1);
-                if (conflicts < best) {
-                    best = conflicts;
-                    bestClash = flipped ? new Clash("not", "") : clash;
-                }
-            }
-            Clash swap = swapped(said, referenceClauses, anchors, mentioned);
-            if (swap != null) {
-                best = best == Integer.MAX_VALUE ? 1 : best + 1;
-                bestClash = swap;
-            }
-            if (best != Integer.MAX_VALUE && best > 0) {
-                total += best;
+        for (Claim said : claims(answer, reference.questionPoles())) {
+            Optional<Clash> clash = contradicts(said, reference);
+            if (clash.isPresent()) {
+                total++;
                 if (example == null) {
-                    example = bestClash;
+                    example = clash.get();
                 }
             }
         }
         return new Result(total, Optional.ofNullable(example));
     }
 
-    /** Only between things the answer itself names both of, as when it describes two things and mixes them up. */
-    private static Clash swapped(Sentence said, List<Sentence> reference, Set<String> anchors, Set<String> mentioned) {
-        Sentence closest = null;
-        int bestOverlap = 1; // at least two shared words that are not anchors
-        for (Sentence ref : reference) {
-            int overlap = 0;
-            for (String stem : said.stems()) {
-                if (!anchors.contains(stem) && ref.stems().contains(stem)) {
-                    overlap++;
+    /** The claim's clash with the statement it talks about; empty when it agrees or cannot be told. */
+    private static Optional<Clash> contradicts(Claim said, Reference reference) {
+        double mostShared = 0;
+        for (Claim statement : reference.statements()) {
+            mostShared = Math.max(mostShared, alignment(said, statement));
+        }
+        Optional<Clash> verdict = Optional.empty();
+        boolean compared = false;
+        if (mostShared > 0) {
+            for (Claim statement : reference.statements()) {
+                if (alignment(said, statement) < mostShared) {
+                    continue;
+                }
+                Optional<Clash> clash = flips(said, statement);
+                if (clash.isEmpty()) {
+                    return Optional.empty(); // agrees with one statement it talks about: benefit of the doubt
+                }
+                compared = true;
+                verdict = clash;
+            }
+        }
+        return compared ? verdict : Optional.empty();
+    }
+
+    /** The first flip against one statement, when the claim contradicts it. */
+    private static Optional<Clash> flips(Claim said, Claim statement) {
+        int flips = 0;
+        int compared = 0;
+        Clash first = null;
+        Set<Map<Integer, Integer>> seen = new HashSet<>();
+        for (Unit unit : said.units()) {
+            if (!seen.add(unit.signature())) {
+                continue; // "every expert processes every token" states one thing twice
+            }
+            List<Unit> candidates = statement.units().stream().filter(unit::sharesDimension).toList();
+            if (candidates.isEmpty()) {
+                continue;
+            }
+            Unit match = match(unit, candidates, said);
+            if (match == null) {
+                continue;
+            }
+            int dimension = unit.opposedOn(match);
+            if (dimension != -2 && said.mentionsBothSides(dimension) && !statement.mentionsBothSides(dimension)) {
+                continue; // the answer contrasts two cases; this statement speaks of one
+            }
+            compared++;
+            if (dimension != -2) {
+                flips++;
+                if (first == null) {
+                    first = new Clash(unit.surfaces().get(dimension), match.surfaces().get(dimension));
                 }
             }
-            if (overlap > bestOverlap) {
-                bestOverlap = overlap;
-                closest = ref;
+        }
+        // One polar word on the other side contradicts; so does a relation with some of its words
+        // turned round but not all ("higher temperature, more deterministic"). All of them turned
+        // round is the same relation seen from the other end ("lower temperature sharpens it, so
+        // output is more deterministic" against "higher temperature flattens it, more random").
+        boolean contradicts = flips > 0 && (compared == 1 || flips < compared);
+        return contradicts ? Optional.of(first) : Optional.empty();
+    }
+
+    /**
+     * The statement's unit this one speaks of. When all candidates agree (or all disagree) that is
+     * settled; otherwise the closest context decides, by a clear margin when the answer itself
+     * names both sides (it may simply order them differently, "a large teacher trains a small student").
+     */
+    private static Unit match(Unit unit, List<Unit> candidates, Claim said) {
+        boolean anyOpposed = false;
+        boolean anyAgreeing = false;
+        for (Unit candidate : candidates) {
+            if (unit.opposedOn(candidate) != -2) {
+                anyOpposed = true;
+            } else {
+                anyAgreeing = true;
             }
         }
-        if (closest == null) {
-            return null;
+        if (!(anyOpposed && anyAgreeing)) {
+            // all candidates say the same; still only about the same thing (a shared neighbour)
+            return candidates.stream().filter(c -> unit.closeness(c) >= 1).findFirst().orElse(null);
         }
-        String saidOnly = null;
-        String refOnly = null;
-        for (String stem : said.stems()) {
-            if (anchors.contains(stem) && !LanguageGuess.isEnglishFunctionWord(stem) && !closest.stems().contains(stem)) {
-                saidOnly = said.surfaces().get(stem);
+        Unit best = null;
+        double bestScore = -1;
+        double second = -1;
+        for (Unit candidate : candidates) {
+            double score = unit.closeness(candidate);
+            if (score > bestScore) {
+                second = bestScore;
+                bestScore = score;
+                best = candidate;
+            } else if (score > second) {
+                second = score;
             }
         }
-        for (String stem : closest.stems()) {
-            if (anchors.contains(stem) && !LanguageGuess.isEnglishFunctionWord(stem) && !said.stems().contains(stem)
-                    && mentioned.contains(stem)) {
-                refOnly = closest.surfaces().get(stem);
+        boolean bothSides = unit.signature().keySet().stream().anyMatch(said::mentionsBothSides);
+        double margin = bothSides ? 2 : 0.5;
+        return bestScore - Math.max(second, 0) >= margin ? best : null;
+    }
+
+    /** How much two claims talk about the same thing: plain words shared, polar words half as much; none without a plain one. */
+    private static double alignment(Claim a, Claim b) {
+        int plain = shared(a, b);
+        if (plain == 0) {
+            return 0;
+        }
+        return plain + 0.5 * a.polar().stream().filter(b.polar()::contains).count();
+    }
+
+    private static int shared(Claim a, Claim b) {
+        int shared = 0;
+        for (String stem : a.plain()) {
+            if (b.plain().contains(stem)) {
+                shared++;
             }
         }
-        return saidOnly != null && refOnly != null ? new Clash(saidOnly, refOnly) : null;
+        return shared;
     }
 
     static boolean isNegation(String word) {
@@ -164,68 +363,74 @@ final class Contradictions {
         };
     }
 
-    private static int shared(Sentence a, Sentence b) {
-        int shared = 0;
-        for (String stem : a.stems()) {
-            if (b.stems().contains(stem)) {
-                shared++;
-            }
-        }
-        return shared;
-    }
-
-    private static boolean sharesTopic(Sentence a, Sentence b) {
-        for (String stem : a.stems()) {
-            if (!OPPOSITES.containsKey(stem) && b.stems().contains(stem)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Clash opposite(Sentence said, Sentence ref) {
-        for (String stem : said.stems()) {
-            Set<String> opposites = OPPOSITES.get(stem);
-            if (opposites == null || ref.stems().contains(stem)) {
-                continue;
-            }
-            for (String other : opposites) {
-                if (ref.stems().contains(other) && !said.stems().contains(other)) {
-                    return new Clash(said.surfaces().get(stem), ref.surfaces().get(other));
+    /** The two things a comparison question contrasts, as the two sides of one dimension. */
+    static Map<String, Pole> contrastOf(String question) {
+        for (Pattern pattern : CONTRAST_QUESTIONS) {
+            Matcher m = pattern.matcher(question);
+            if (m.find()) {
+                Set<String> left = contentStems(m.group(1));
+                Set<String> right = contentStems(m.group(2));
+                Set<String> both = new HashSet<>(left);
+                both.retainAll(right);
+                left.removeAll(both);
+                right.removeAll(both);
+                if (left.isEmpty() || right.isEmpty()) {
+                    continue; // "how does it differ from…": the other pattern names both
                 }
+                Map<String, Pole> poles = new HashMap<>();
+                left.forEach(s -> poles.put(s, new Pole(QUESTION_DIMENSION, 1, false, false)));
+                right.forEach(s -> poles.put(s, new Pole(QUESTION_DIMENSION, -1, false, false)));
+                return Map.copyOf(poles);
             }
         }
-        return null;
+        return Map.of();
     }
 
-    private static Map<String, Set<String>> load() {
-        Map<String, Set<String>> opposites = new HashMap<>();
+    private static Set<String> contentStems(String text) {
+        Set<String> stems = new HashSet<>();
+        for (Terms.Term term : Terms.ENGLISH.stems(text.toLowerCase(Locale.ROOT))) {
+            if (!LanguageGuess.isEnglishFunctionWord(term.stem())) {
+                stems.add(term.stem());
+            }
+        }
+        return stems;
+    }
+
+    /** Each line is one dimension; a stem keeps the first dimension it is listed in. */
+    private static Map<String, Pole> load() {
+        Map<String, Pole> lexicon = new HashMap<>();
         try (var in = Contradictions.class.getResourceAsStream("/grading/opposites.txt")) {
             if (in == null) {
                 throw new IllegalStateException("grading/opposites.txt is missing from the class path");
             }
             var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            int dimension = 0;
             for (String line; (line = reader.readLine()) != null; ) {
                 line = line.strip();
                 if (line.isEmpty() || line.startsWith("#") || !line.contains("|")) {
                     continue;
                 }
-                String[] sides = line.split("\\|");
-                Set<String> left = stems(sides[0]);
-                Set<String> right = stems(sides[1]);
-                left.forEach(l -> opposites.computeIfAbsent(l, k -> new HashSet<>()).addAll(right));
-                right.forEach(r -> opposites.computeIfAbsent(r, k -> new HashSet<>()).addAll(left));
+                boolean intensifier = line.startsWith("^");
+                boolean modifier = intensifier || line.startsWith("*");
+                String[] sides = (modifier ? line.substring(1) : line).split("\\|");
+                for (String stem : stems(sides[0])) {
+                    lexicon.putIfAbsent(stem, new Pole(dimension, 1, modifier, intensifier));
+                }
+                for (String stem : stems(sides[1])) {
+                    lexicon.putIfAbsent(stem, new Pole(dimension, -1, modifier, intensifier));
+                }
+                dimension++;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return opposites;
+        return Map.copyOf(lexicon);
     }
 
     private static Set<String> stems(String words) {
         Set<String> stems = new HashSet<>();
         for (String word : words.strip().split("\\s+")) {
-            List<Terms.Term> terms = Terms.ENGLISH.stems(word);
+            List<Terms.Term> terms = Terms.ENGLISH.stems(HYPHEN.matcher(word).replaceAll(""));
             if (terms.size() == 1) {
                 stems.add(terms.getFirst().stem());
             }

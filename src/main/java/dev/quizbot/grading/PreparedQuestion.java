@@ -16,8 +16,7 @@ record PreparedQuestion(
         List<Concept> concepts,
         boolean conceptsDerived,
         List<String> referenceSentences,
-        List<Contradictions.Sentence> referenceSentenceTerms,
-        List<Contradictions.Sentence> referenceClauses,
+        Contradictions.Reference claims,
         Set<String> questionStems,
         Set<String> referenceStems) {
 
@@ -29,7 +28,7 @@ record PreparedQuestion(
         Set<String> referenceStems = stemSet(question.answer());
         question.accept().forEach(a -> referenceStems.addAll(stemSet(a)));
         return new PreparedQuestion(question, concepts, derive, sentences,
-                Contradictions.statements(question.answer()), Contradictions.clauses(question.answer()),
+                Contradictions.Reference.of(question.question(), question.answer()),
                 questionStems, referenceStems);
     }
 

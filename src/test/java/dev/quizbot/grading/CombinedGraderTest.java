@@ -9,12 +9,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.quizbot.bank.Question;
 
 /** Each kind of answer from the grading issue, graded with the real MiniLM model and the bundled weights. */
 class CombinedGraderTest {
+
+    private static final dev.quizbot.bank.QuestionBank SHIPPED = new dev.quizbot.bank.QuestionBankLoader().load(java.nio.file.Path.of("questions"));
 
     private static CombinedGrader grader;
 
@@ -65,12 +68,45 @@ class CombinedGraderTest {
 
     @Test
     void aContradictionOfTheKeyFactIsIncorrectAndSaysSo() {
-        // The contradiction is flagged; the fitted model may still give partial credit for the
-        // right words around it (see docs/benchmarks.md, known weak spots), never full credit.
         Grade oneClause = grade(TEMPERATURE, "A higher temperature makes the output more deterministic.");
-        assertThat(oneClause.verdict()).isNotEqualTo(Verdict.CORRECT);
+        assertThat(oneClause.verdict()).isEqualTo(Verdict.INCORRECT);
         assertThat(oneClause.explanation()).contains("contradict").contains("'higher'").contains("'lower'");
         assertThat(grade(TEMPERATURE, "A higher temperature makes the output more random.").verdict()).isNotEqualTo(Verdict.INCORRECT);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            knowledge-distillation | Distillation trains a larger teacher from a small student.
+            beam-search-vs-greedy  | Beam search always picks the single most likely token while greedy keeps several.
+            sampling-temperature   | Lowering the temperature makes the output more random.
+            """)
+    void swappedRolesAndDirectionsAreIncorrect(String questionId, String answer) {
+        Question question = PilotBank.BANK.question(questionId).or(() -> SHIPPED.question(questionId)).orElseThrow();
+        Grade grade = grade(question, answer);
+        assertThat(grade.verdict()).isEqualTo(Verdict.INCORRECT);
+        assertThat(grade.explanation()).contains("contradict");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            knowledge-distillation | A small student model is trained to mimic the outputs of a larger teacher model.
+            beam-search-vs-greedy  | Greedy keeps only the single best token each step, while beam search keeps several candidate sequences.
+            sampling-temperature   | Raising the temperature makes outputs less deterministic and more varied.
+            """)
+    void theSameFactsSeenFromTheOtherSideAreNotFlagged(String questionId, String answer) {
+        Question question = PilotBank.BANK.question(questionId).or(() -> SHIPPED.question(questionId)).orElseThrow();
+        assertThat(grader.analyzer().analyze(question, answer).clash()).isEmpty();
+        assertThat(grade(question, answer).explanation()).doesNotContain("contradict");
+    }
+
+    @Test
+    void aShortFluentWrongAnswerGetsNoCredit() {
+        Grade radio = grade(LORA, "LoRA is a long-range radio protocol.");
+        assertThat(radio.verdict()).isEqualTo(Verdict.INCORRECT);
+        assertThat(radio.explanation()).contains("something else");
+        Question ragWithoutConcepts = new Question(RAG.id(), RAG.topic(), RAG.difficulty(), RAG.question(), RAG.answer(),
+                java.util.List.of(), java.util.List.of(), RAG.sources());
+        assertThat(grade(ragWithoutConcepts, "A long-range radio protocol.").verdict()).isEqualTo(Verdict.INCORRECT);
     }
 
     @Test
@@ -85,6 +121,7 @@ class CombinedGraderTest {
     void theQuestionCopiedBackIsIncorrect() {
         Grade grade = grade(TEMPERATURE, TEMPERATURE.question());
         assertThat(grade.verdict()).isEqualTo(Verdict.INCORRECT);
+        assertThat(grade.explanation()).contains("repeats the question");
     }
 
     @Test

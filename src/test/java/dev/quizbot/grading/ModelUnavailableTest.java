@@ -26,11 +26,23 @@ class ModelUnavailableTest {
         Grade wrong = grader.grade(PilotBank.LORA, "LoRA is a long-range radio protocol for IoT devices.");
 
         assertThat(right.verdict()).isEqualTo(Verdict.CORRECT);
-        assertThat(wrong.verdict()).isNotEqualTo(Verdict.CORRECT);
+        assertThat(wrong.verdict()).isEqualTo(Verdict.INCORRECT);
         assertThat(wrong.score()).isLessThan(right.score() - 30);
         assertThat(right.similarity()).isEqualTo(-1);
         assertThat(right.notes()).anyMatch(n -> n.startsWith("Graded on key concepts only") && n.contains("broken-model"));
         assertThat(output.getOut().split("Grading on key concepts only", -1)).hasSize(2);
+    }
+
+    @Test
+    void withoutTheModelShortWrongAnswersAndContradictionsGetNoCredit() {
+        CombinedGrader grader = CombinedGrader.create(SentenceModel.NONE, ReferenceEmbeddingStore.inMemoryOnly());
+        assertThat(grader.grade(PilotBank.LORA, "LoRA is a long-range radio protocol.").verdict()).isEqualTo(Verdict.INCORRECT);
+        assertThat(grader.grade(PilotBank.TEMPERATURE, "A higher temperature makes the output more deterministic.").verdict())
+                .isEqualTo(Verdict.INCORRECT);
+        dev.quizbot.bank.Question rag = PilotBank.RAG;
+        var withoutConcepts = new dev.quizbot.bank.Question(rag.id(), rag.topic(), rag.difficulty(), rag.question(), rag.answer(),
+                java.util.List.of(), java.util.List.of(), rag.sources());
+        assertThat(grader.grade(withoutConcepts, "A long-range radio protocol.").verdict()).isEqualTo(Verdict.INCORRECT);
     }
 
     @Test
