@@ -1,9 +1,11 @@
 package dev.quizbot.grading;
 
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -75,7 +77,6 @@ final class AnswerAnalyzer {
             return new Analysis(q, screened, language, matches, Optional.empty(), 0, Optional.empty());
         }
 
-        List<String> sentences = answerSentences(text);
         Contradictions.Result contradiction = contradictions.count(text, q.claims());
 
         Map<String, Double> f = new LinkedHashMap<>();
@@ -113,7 +114,7 @@ final class AnswerAnalyzer {
 
         double similarity = -1;
         if (model.isPresent()) {
-            similarity = meaning(q, sentences, f);
+            similarity = meaning(q, text, f);
         }
         return new Analysis(q, screened, Optional.empty(), matches, contradiction.example(), similarity,
                 Optional.of(new Features(f)));
@@ -140,13 +141,14 @@ final class AnswerAnalyzer {
     }
 
     /** Meaning features; returns the whole-answer similarity to the reference (or the closest accepted answer). */
-    private double meaning(PreparedQuestion q, List<String> sentences, Map<String, Double> f) {
+    private double meaning(PreparedQuestion q, String text, Map<String, Double> f) {
         EmbeddingModel embedder = model.orElseThrow();
         ReferenceEmbeddings cache = references.orElseThrow();
-        // One model pass per answer sentence; the whole-answer vector is their length-weighted
-        // mean, which tracks the model's own mean pooling and avoids a second pass over the text.
-        List<float[]> answerVectors = embedder.embedAll(sentences);
-        float[] whole = weightedMean(sentences, answerVectors);
+        // The answer and its sentences in one model pass (see OnnxSentenceEncoder); reference
+        // vectors come from the cache.
+        EmbeddingModel.Parts embedded = embedder.embedParts(text, answerSpans(text));
+        List<float[]> answerVectors = embedded.parts();
+        float[] whole = embedded.whole();
 
         double similarity = EmbeddingModel.cosine(whole, cache.vector(q.question().answer()));
         for (String accepted : q.question().accept()) {
@@ -181,28 +183,32 @@ final class AnswerAnalyzer {
         return similarity;
     }
 
-    static List<String> answerSentences(String text) {
-        List<String> sentences = PreparedQuestion.sentences(text);
-        if (sentences.size() <= MAX_ANSWER_SENTENCES) {
-            return sentences;
-        }
-        List<String> capped = new ArrayList<>(sentences.subList(0, MAX_ANSWER_SENTENCES - 1));
-        capped.add(String.join(" ", sentences.subList(MAX_ANSWER_SENTENCES - 1, sentences.size())));
-        return capped;
-    }
-
-    private static float[] weightedMean(List<String> sentences, List<float[]> vectors) {
-        if (vectors.size() == 1) {
-            return vectors.getFirst();
-        }
-        float[] mean = new float[vectors.getFirst().length];
-        for (int i = 0; i < vectors.size(); i++) {
-            float weight = Math.max(1, sentences.get(i).split("\\s+").length);
-            float[] v = vectors.get(i);
-            for (int j = 0; j < mean.length; j++) {
-                mean[j] += weight * v[j];
+    /** Where the answer's sentences are, as a reader would split them; the tail past the cap is one piece. */
+    static List<EmbeddingModel.Span> answerSpans(String text) {
+        BreakIterator iterator = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+        iterator.setText(text);
+        List<EmbeddingModel.Span> spans = new ArrayList<>();
+        for (int start = iterator.first(), end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
+            int from = start;
+            int to = end;
+            while (from < to && Character.isWhitespace(text.charAt(from))) {
+                from++;
+            }
+            while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+                to--;
+            }
+            if (text.substring(from, to).codePoints().anyMatch(Character::isLetterOrDigit)) {
+                spans.add(new EmbeddingModel.Span(from, to));
             }
         }
-        return mean;
+        if (spans.isEmpty()) {
+            return List.of(new EmbeddingModel.Span(0, text.length()));
+        }
+        if (spans.size() > MAX_ANSWER_SENTENCES) {
+            List<EmbeddingModel.Span> capped = new ArrayList<>(spans.subList(0, MAX_ANSWER_SENTENCES - 1));
+            capped.add(new EmbeddingModel.Span(spans.get(MAX_ANSWER_SENTENCES - 1).start(), spans.getLast().end()));
+            return capped;
+        }
+        return spans;
     }
 }

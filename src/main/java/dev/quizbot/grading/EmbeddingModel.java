@@ -18,6 +18,23 @@ public interface EmbeddingModel {
         return texts.stream().map(this::embed).toList();
     }
 
+    /** Characters {@code [start, end)} of a text. */
+    record Span(int start, int end) {
+    }
+
+    /** A text's vector and one vector per span of it. */
+    record Parts(float[] whole, List<float[]> parts) {
+    }
+
+    /**
+     * The vector of a text and of parts of it (its sentences). This default embeds each part and
+     * the whole separately; an implementation that can read the parts off one pass over the
+     * whole text should.
+     */
+    default Parts embedParts(String text, List<Span> spans) {
+        return new Parts(embed(text), embedAll(spans.stream().map(s -> text.substring(s.start(), s.end())).toList()));
+    }
+
     static double cosine(float[] a, float[] b) {
         double dot = 0;
         double na = 0;
