@@ -1,0 +1,181 @@
+package dev.quizbot.slack;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.chat.ChatUpdateResponse;
+import dev.quizbot.chat.Announcement;
+import dev.quizbot.chat.ChannelRef;
+import dev.quizbot.chat.Views;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+
+/**
+ * Renders the core's announcements for Slack channels: question posts, coalesced answer-count
+ * edits, the closed state and the reveal, and schedule failures for whoever set the schedule.
+ * Each announcement is handled on its own virtual thread, so a channel that fails or is
+ * rate-limited never holds up another.
+ */
+class SlackAnnouncements {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackAnnouncements.class);
+    private static final Duration POST_WAIT = Duration.ofSeconds(30);
+
+    private final SlackApi api;
+    private final RoundPosts posts;
+    private final PostOutcomes outcomes;
+    private final Executor work;
+    private final SlackProperties properties;
+    private final AnswerCountCoalescer counts;
+    private final Cache<Long, Boolean> closed = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofHours(6)).maximumSize(10_000).build();
+
+    SlackAnnouncements(SlackApi api, RoundPosts posts, PostOutcomes outcomes, Executor work,
+                       AnswerCountCoalescer.Delayer delayer, SlackProperties properties) {
+        this.api = api;
+        this.posts = posts;
+        this.outcomes = outcomes;
+        this.work = work;
+        this.properties = properties;
+        this.counts = new AnswerCountCoalescer(delayer, properties.answerCountInterval(),
+                edit -> work.execute(() -> showCount(edit)));
+    }
+
+    @EventListener
+    public void on(Announcement announcement) {
+        if (!SlackUsers.PLATFORM.equals(announcement.channel().platform())) {
+            return;
+        }
+        if (announcement instanceof Announcement.RoundOpened opened) {
+            // Registered before returning so an /quiz ask waiting for this post finds it under way.
+            outcomes.posting(opened.question().roundId());
+        }
+        work.execute(() -> {
+            try {
+                handle(announcement);
+            } catch (RuntimeException e) {
+                log.error("Could not show {} in Slack", announcement.getClass().getSimpleName(), e);
+            }
+        });
+    }
+
+    private void handle(Announcement announcement) {
+        switch (announcement) {
+            case Announcement.RoundOpened opened -> post(opened);
+            case Announcement.AnswerCountChanged changed -> {
+                if (closed.getIfPresent(changed.roundId()) == null) {
+                    counts.changed(changed.channel(), changed.roundId(), changed.answerCount());
+                }
+            }
+            case Announcement.RoundClosed roundClosed -> reveal(roundClosed);
+            case Announcement.ScheduleFailed failed -> scheduleFailed(failed);
+        }
+    }
+
+    private void post(Announcement.RoundOpened opened) {
+        Views.Question q = opened.question();
+        SlackBlocks.Message message = SlackBlocks.question(q, true);
+        SlackCall<ChatPostMessageResponse> call = api.call("chat.postMessage", c -> c.chatPostMessage(r -> r
+                .channel(opened.channel().channel()).text(message.text()).blocks(message.blocks())));
+        switch (call) {
+            case SlackCall.Ok<ChatPostMessageResponse>(ChatPostMessageResponse response) -> {
+                try {
+                    posts.save(opened.channel(), response.getTs(), q);
+                } finally {
+                    // Whoever waits for this post hears of it even if recording it failed.
+                    outcomes.complete(q.roundId(), new SlackCall.Ok<>(response.getTs()));
+                }
+            }
+            case SlackCall.Failed<ChatPostMessageResponse> failed -> {
+                outcomes.complete(q.roundId(), new SlackCall.Failed<>(failed.error()));
+                if (opened.scheduled()) {
+                    alert("I could not post the scheduled question in " + channel(opened.channel()) + ": `"
+                            + failed.error() + "`." + (failed.channelProblem()
+                            ? " Invite me with `/invite @quizbot` or remove the schedule." : ""));
+                }
+            }
+        }
+    }
+
+    private void showCount(AnswerCountCoalescer.Edit edit) {
+        if (closed.getIfPresent(edit.roundId()) != null) {
+            return;
+        }
+        Optional<RoundPosts.RoundPost> post = postOf(edit.roundId());
+        if (post.isEmpty()) {
+            log.debug("No Slack message for round {}; answer count not shown", edit.roundId());
+            return;
+        }
+        posts.updateAnswerCount(edit.roundId(), edit.answerCount());
+        Views.Question q = withCount(post.get().question(), edit.answerCount());
+        update(post.get(), SlackBlocks.question(q, true));
+    }
+
+    private void reveal(Announcement.RoundClosed roundClosed) {
+        Views.Reveal reveal = roundClosed.reveal();
+        closed.put(reveal.roundId(), Boolean.TRUE);
+        counts.forget(reveal.roundId());
+        Optional<RoundPosts.RoundPost> post = postOf(reveal.roundId());
+        post.ifPresent(p -> update(p, SlackBlocks.question(withCount(p.question(), reveal.answered()), false)));
+        String threadTs = properties.revealInThread() ? post.map(RoundPosts.RoundPost::messageTs).orElse(null) : null;
+        SlackBlocks.Message message = SlackBlocks.reveal(reveal);
+        SlackCall<ChatPostMessageResponse> call = api.call("chat.postMessage", c -> c.chatPostMessage(r -> r
+                .channel(roundClosed.channel().channel()).threadTs(threadTs)
+                .text(message.text()).blocks(message.blocks())));
+        if (call instanceof SlackCall.Failed<ChatPostMessageResponse> failed && failed.channelProblem()) {
+            alert("I could not post the answer reveal in " + channel(roundClosed.channel()) + ": `" + failed.error() + "`.");
+        }
+    }
+
+    private void scheduleFailed(Announcement.ScheduleFailed failed) {
+        String text = ":warning: Schedule `#" + failed.scheduleId() + "` in " + channel(failed.channel())
+                + " could not post a question: " + SlackText.escape(failed.reason());
+        if (failed.ownerUserId() != null && !failed.ownerUserId().isBlank()) {
+            // A user id as channel lands in the app's direct messages with that person.
+            SlackCall<ChatPostMessageResponse> call = api.call("chat.postMessage",
+                    c -> c.chatPostMessage(r -> r.channel(failed.ownerUserId()).text(text)));
+            if (call instanceof SlackCall.Ok<?>) {
+                return;
+            }
+        }
+        alert(text);
+    }
+
+    private Optional<RoundPosts.RoundPost> postOf(long roundId) {
+        Optional<RoundPosts.RoundPost> post = posts.find(roundId);
+        if (post.isPresent()) {
+            return post;
+        }
+        // Still being posted (a quick answer, a very short round): wait for it, then look again.
+        return outcomes.awaitIfKnown(roundId, POST_WAIT).flatMap(outcome -> posts.find(roundId));
+    }
+
+    private void update(RoundPosts.RoundPost post, SlackBlocks.Message message) {
+        api.<ChatUpdateResponse>call("chat.update", c -> c.chatUpdate(r -> r
+                .channel(post.channel().channel()).ts(post.messageTs())
+                .text(message.text()).blocks(message.blocks())));
+    }
+
+    /** Failures nobody in the conversation can see go to the configured alerts channel, and the log. */
+    private void alert(String text) {
+        log.warn("Slack: {}", text);
+        String alerts = properties.alertsChannel();
+        if (SlackProperties.present(alerts)) {
+            api.<ChatPostMessageResponse>call("chat.postMessage", c -> c.chatPostMessage(r -> r.channel(alerts).text(text)));
+        }
+    }
+
+    private static Views.Question withCount(Views.Question q, int answerCount) {
+        return new Views.Question(q.roundId(), q.questionId(), q.topic(), q.topicName(), q.difficulty(), q.text(),
+                q.closesAt(), answerCount);
+    }
+
+    private static String channel(ChannelRef channel) {
+        return "<#" + channel.channel() + ">";
+    }
+}

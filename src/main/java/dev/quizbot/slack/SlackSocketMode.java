@@ -1,0 +1,16 @@
+package dev.quizbot.slack;
+
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/** Socket Mode: an app-level token is configured besides the bot token. */
+final class SlackSocketMode implements Condition {
+
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+        var env = context.getEnvironment();
+        return SlackProperties.present(env.getProperty("quizbot.slack.bot-token"))
+                && SlackProperties.present(env.getProperty("quizbot.slack.app-token"));
+    }
+}

@@ -1,0 +1,132 @@
+package dev.quizbot.slack;
+
+import static dev.quizbot.slack.SlackTestSupport.SLACK;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import dev.quizbot.round.RoundService;
+import dev.quizbot.testing.MutableClock;
+import dev.quizbot.testing.TestBeans;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A whole round through Slack with the real core behind the adapter: the real command parser,
+ * chat service, rounds, scoring and database, graded by the tests' keyword grader. Slack is the
+ * fake on loopback; the core's clock is moved by hand to close the round.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "quizbot.bank.path=src/test/resources/test-bank",
+        "quizbot.scoring.default-zone=UTC"})
+@Import(TestBeans.class)
+class SlackCoreRoundTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @DynamicPropertySource
+    static void slack(DynamicPropertyRegistry registry) {
+        SlackTestSupport.properties(registry);
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:slack-core;DB_CLOSE_DELAY=-1");
+        // The stand-in round test covers the threaded reveal; this one the default, in the channel.
+        registry.add("quizbot.slack.reveal-in-thread", () -> "false");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RoundService rounds;
+
+    @Autowired
+    SlackUsers users;
+
+    SignedSlackRequests slack;
+
+    @BeforeEach
+    void connect() {
+        SLACK.reset();
+        users.forgetCachedLookups();
+        slack = new SignedSlackRequests(port);
+    }
+
+    @Test
+    void aRoundPlayedInSlackIsGradedScoredAndRevealedByTheCore() throws Exception {
+        // /quiz ask: the core opens a round and the adapter posts it
+        slack.send(slack.slashCommand("U-ASKER", "C-CORE", "ask transformers easy", SLACK.responseUrl("core-ask")));
+        FakeSlackServer.Call post = await().atMost(WAIT)
+                .until(() -> SLACK.calls("chat.postMessage", "C-CORE"), c -> !c.isEmpty()).getFirst();
+        JsonNode blocks = post.json("blocks");
+        assertThat(String.join("\n", FakeSlackServer.texts(blocks)))
+                .contains("What does self-attention compute?", "*Difficulty:* easy", "<!date^");
+        long roundId = Long.parseLong(blocks.get(blocks.size() - 1).get("elements").get(0).get("value").asString());
+        assertThat(await().atMost(WAIT).until(() -> SLACK.responses("core-ask"), r -> !r.isEmpty())
+                .getFirst().param("text")).contains("Question posted");
+
+        // Answer button: the modal shows the question from the stored post
+        slack.send(slack.answerButton("U-ANSWERER", "C-CORE", roundId, post.answered("ts")));
+        JsonNode modal = await().atMost(WAIT).until(() -> SLACK.calls("views.open"), c -> !c.isEmpty())
+                .getFirst().json("view");
+        assertThat(modal.toString()).contains("What does self-attention compute?");
+        String metadata = modal.get("private_metadata").asString();
+
+        // the answer is graded by the core and the feedback shown in the modal, privately
+        HttpResponse<String> graded = slack.send(slack.answerSubmission("U-ANSWERER", "V-CORE-1", metadata,
+                "Queries are compared with keys; the output is a weighted sum of the values."));
+        assertThat(graded.body()).contains("\"response_action\":\"update\"", "Correct", "100/100");
+
+        // a second answer from the same person is refused, not counted
+        HttpResponse<String> again = slack.send(slack.answerSubmission("U-ANSWERER", "V-CORE-2", metadata, "keys"));
+        assertThat(again.body()).contains("already");
+
+        // the count on the post follows
+        await().atMost(WAIT).until(() -> SLACK.calls("chat.update", "C-CORE"),
+                c -> c.stream().anyMatch(u -> u.param("blocks").contains("1 answer so far")));
+
+        // the deadline passes: the core closes the round and the reveal goes to the channel
+        MutableClock.SHARED.advance(Duration.ofMinutes(11));
+        assertThat(rounds.closeDue()).isPositive();
+        FakeSlackServer.Call reveal = await().atMost(WAIT)
+                .until(() -> SLACK.calls("chat.postMessage", "C-CORE"), c -> c.size() >= 2).get(1);
+        assertThat(reveal.param("thread_ts")).isNull();
+        assertThat(String.join("\n", FakeSlackServer.texts(reveal.json("blocks"))))
+                .contains("weighted sum of value vectors", "1 person answered, 1 got it right", "<@U-ANSWERER>");
+        await().atMost(WAIT).until(() -> SLACK.calls("chat.update", "C-CORE"),
+                c -> c.stream().anyMatch(u -> !u.param("blocks").contains("quiz_answer")));
+
+        // and the leaderboard asked in Slack counts the answer, for the channel to see
+        slack.send(slack.slashCommand("U-ANSWERER", "C-CORE", "leaderboard channel all", SLACK.responseUrl("core-board")));
+        FakeSlackServer.Call board = await().atMost(WAIT).until(() -> SLACK.responses("core-board"), r -> !r.isEmpty()).getFirst();
+        assertThat(board.param("response_type")).isEqualTo("in_channel");
+        assertThat(String.join("\n", FakeSlackServer.texts(board.json("blocks")))).contains("*1.* <@U-ANSWERER> — 100 pts");
+    }
+
+    @Test
+    void aMemberWhoIsNotAnAdminIsRefusedASchedule() throws Exception {
+        slack.send(slack.slashCommand("U-MEMBER", "C-CORE", "schedule set daily 09:00 Europe/Berlin",
+                SLACK.responseUrl("core-schedule")));
+
+        assertThat(await().atMost(WAIT).until(() -> SLACK.responses("core-schedule"), r -> !r.isEmpty())
+                .getFirst().param("text")).contains("Only admins can set schedules");
+    }
+
+    @Test
+    void aBareSlashCommandShowsHelpAndGibberishShowsUsage() throws Exception {
+        slack.send(slack.slashCommand("U-MEMBER", "C-CORE", "", SLACK.responseUrl("core-help")));
+        slack.send(slack.slashCommand("U-MEMBER", "C-CORE", "frobnicate", SLACK.responseUrl("core-bad")));
+
+        assertThat(await().atMost(WAIT).until(() -> SLACK.responses("core-help"), r -> !r.isEmpty())
+                .getFirst().param("text")).contains("/quiz ask [topic]", "/quiz leaderboard");
+        assertThat(await().atMost(WAIT).until(() -> SLACK.responses("core-bad"), r -> !r.isEmpty())
+                .getFirst().param("text")).contains(":no_entry:");
+    }
+}
