@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import dev.quizbot.grading.GradingTools;
+
 /** Every command-line tool, listed in one place: {@code java -jar quizbot.jar TOOL ...}. */
 final class CommandLineTools {
 
@@ -13,7 +15,10 @@ final class CommandLineTools {
     }
 
     private static final Map<String, Tool> TOOLS = new TreeMap<>(Map.of(
-            "import", dev.quizbot.bank.importer.ImportCommand::main));
+            "import", dev.quizbot.bank.importer.ImportCommand::main,
+            "grade", GradingTools::grade,
+            "grading-fit", GradingTools::fit,
+            "grading-bench", GradingTools::bench));
 
     private CommandLineTools() {
     }

@@ -17,6 +17,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.quizbot.bank.QuestionBankService;
+import dev.quizbot.grading.Grade;
+import dev.quizbot.grading.Grader;
+import dev.quizbot.grading.Verdict;
 
 @ExtendWith(OutputCaptureExtension.class)
 class ApplicationStartupTest {
@@ -30,6 +33,10 @@ class ApplicationStartupTest {
             QuestionBankService bank = context.getBean(QuestionBankService.class);
 
             assertThat(bank.bank().size()).isPositive();
+            Grade lora = context.getBean(Grader.class).grade(bank.bank().question("lora-qlora").orElseThrow(),
+                    "It freezes the base weights and trains small low-rank matrices; QLoRA also quantizes the base model to 4 bits.");
+            assertThat(lora.verdict()).isEqualTo(Verdict.CORRECT);
+            assertThat(lora.similarity()).as("the real sentence model is loaded").isPositive();
             assertThat(output.getOut()).contains("Question bank loaded from").contains(bank.bank().summary());
             assertThat(Files.exists(dataDir.resolve("quizbot.mv.db"))).isTrue();
             Integer migrations = context.getBean(JdbcClient.class)
@@ -67,8 +74,7 @@ class ApplicationStartupTest {
 
     /** Command-line arguments, because they override application.yaml as a user's would. */
     private ConfigurableApplicationContext app(String bankPath) {
-        // TestBeans supplies a Grader until the grading implementation is on this branch
-        return new SpringApplicationBuilder(QuizbotApplication.class, dev.quizbot.testing.TestBeans.class).run(
+        return new SpringApplicationBuilder(QuizbotApplication.class).run(
                 "--quizbot.bank.path=" + bankPath,
                 "--quizbot.data-dir=" + dataDir,
                 "--server.port=0",

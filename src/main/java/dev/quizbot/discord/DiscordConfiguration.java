@@ -85,6 +85,11 @@ class DiscordConfiguration {
         return builder.build();
     }
 
+    @Bean
+    DiscordPlaceNames discordPlaceNames(ShardManager discordShardManager) {
+        return new DiscordPlaceNames(discordShardManager);
+    }
+
     @Bean(destroyMethod = "close")
     DiscordAnnouncer discordAnnouncer(ShardManager discordShardManager, QuestionPosts posts,
                                       ScheduledExecutorService discordAnswerCountScheduler,

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import dev.quizbot.chat.Caller;
+import dev.quizbot.chat.ChannelRef;
 import dev.quizbot.chat.Period;
 import dev.quizbot.chat.Scope;
 import dev.quizbot.chat.Views;
@@ -66,18 +67,85 @@ public class LeaderboardService {
     }
 
     public Views.Leaderboard board(Caller caller, Scope scope, Period period) {
-        String communityKey = RoundService.communityKey(caller.channel());
+        return board(caller.channel(), Optional.of(caller), scope, period).board();
+    }
+
+    /**
+     * A board as anyone may see it, for instance on the web page: the same rows as in chat but
+     * without a caller's own row, and with the calendar window it covers.
+     *
+     * @param where the channel for {@link Scope#CHANNEL}; for the other scopes only its platform
+     *              and community count
+     */
+    public WindowedBoard publicBoard(ChannelRef where, Scope scope, Period period) {
+        return board(where, Optional.empty(), scope, period);
+    }
+
+    /**
+     * A board and the local days it covers in the community's timezone, both taken at the same
+     * instant so they agree around midnight. {@code window} is empty for all time.
+     */
+    public record WindowedBoard(Views.Leaderboard board, Optional<Window> window) {
+    }
+
+    /** First and last local day of a leaderboard window, inclusive. */
+    public record Window(LocalDate first, LocalDate last) {
+    }
+
+    /** A community that has scores, with how many players have answered there. */
+    public record ScoredCommunity(String platform, String community, int players) {
+    }
+
+    /** Every community where somebody has answered, by platform then community id. */
+    public List<ScoredCommunity> scoredCommunities() {
+        return jdbc.sql("SELECT community_key, COUNT(*) AS players FROM player GROUP BY community_key")
+                .query((rs, n) -> {
+                    // platforms ("console", "discord", "slack") never hold a colon; community ids may
+                    String key = rs.getString("community_key");
+                    int colon = key.indexOf(':');
+                    return new ScoredCommunity(key.substring(0, colon), key.substring(colon + 1), rs.getInt("players"));
+                })
+                .list().stream()
+                .sorted(Comparator.comparing(ScoredCommunity::platform).thenComparing(ScoredCommunity::community))
+                .toList();
+    }
+
+    /** Whether anybody has answered in the community. */
+    public boolean hasScores(String platform, String community) {
+        return jdbc.sql("SELECT COUNT(*) FROM player WHERE community_key = ?")
+                .param(RoundService.communityKey(new ChannelRef(platform, community, ""))).query(Integer.class).single() > 0;
+    }
+
+    /** The channels of a community where somebody has answered, by id. */
+    public List<String> scoredChannels(String platform, String community) {
+        return jdbc.sql("""
+                        SELECT DISTINCT channel FROM quiz_round
+                        WHERE platform = ? AND community = ? AND answer_count > 0
+                        ORDER BY channel""")
+                .params(platform, community).query(String.class).list();
+    }
+
+    private WindowedBoard board(ChannelRef where, Optional<Caller> caller, Scope scope, Period period) {
+        String communityKey = RoundService.communityKey(where);
         ZoneId zone = zones.zone(communityKey);
         Span span = Span.of(period);
-        LocalDate start = span.start(LocalDate.now(clock.withZone(zone)));
-        return switch (scope) {
-            case CHANNEL -> players(caller, caller.channel().key(), communityKey, scope, period, zone, span, start);
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate start = span.start(today);
+        Views.Leaderboard board = switch (scope) {
+            case CHANNEL -> players(caller, where.key(), communityKey, scope, period, zone, span, start);
             case SERVER -> players(caller, communityKey, communityKey, scope, period, zone, span, start);
             case TEAM -> teams(caller, communityKey, period, zone, span, start);
         };
+        Optional<Window> window = switch (span) {
+            case DAY -> Optional.of(new Window(start, start));
+            case WEEK -> Optional.of(new Window(start, start.plusDays(6)));
+            case MONTH -> Optional.of(new Window(start, start.plusMonths(1).minusDays(1)));
+            case ALL -> Optional.empty();
+        };
+        return new WindowedBoard(board, window);
     }
 
-    private Views.Leaderboard players(Caller caller, String scopeKey, String communityKey, Scope scope, Period period,
+    private Views.Leaderboard players(Optional<Caller> caller, String scopeKey, String communityKey, Scope scope, Period period,
                                       ZoneId zone, Span span, LocalDate start) {
         record Row(String userId, String name, long points, int answers, int correct) {
         }
@@ -92,7 +160,11 @@ public class LeaderboardService {
             int rank = i > 0 && top.get(i - 1).points() == r.points() ? rows.get(i - 1).rank() : i + 1;
             rows.add(new Views.LeaderboardRow(rank, r.userId(), r.name(), r.points(), r.answers(), r.correct()));
         }
-        Optional<Views.LeaderboardRow> own = rows.stream().filter(r -> r.id().equals(caller.userId())).findFirst();
+        if (caller.isEmpty()) {
+            return new Views.Leaderboard(scope, period, zone.getId(), rows, Optional.empty());
+        }
+        Caller me = caller.get();
+        Optional<Views.LeaderboardRow> own = rows.stream().filter(r -> r.id().equals(me.userId())).findFirst();
         if (own.isEmpty()) {
             own = jdbc.sql("""
                             SELECT b.points, b.answers, b.correct,
@@ -101,9 +173,9 @@ public class LeaderboardService {
                                    AND o.points > b.points) AS ahead
                             FROM score_bucket b
                             WHERE b.scope_key = ? AND b.span = ? AND b.span_start = ? AND b.user_id = ?""")
-                    .params(scopeKey, span.name(), start, caller.userId())
-                    .query((rs, n) -> new Views.LeaderboardRow(rs.getInt("ahead") + 1, caller.userId(),
-                            caller.displayName(), rs.getLong("points"), rs.getInt("answers"), rs.getInt("correct")))
+                    .params(scopeKey, span.name(), start, me.userId())
+                    .query((rs, n) -> new Views.LeaderboardRow(rs.getInt("ahead") + 1, me.userId(),
+                            me.displayName(), rs.getLong("points"), rs.getInt("answers"), rs.getInt("correct")))
                     .optional();
         }
         return new Views.Leaderboard(scope, period, zone.getId(), rows, own);
@@ -147,7 +219,7 @@ public class LeaderboardService {
                 .toList();
     }
 
-    private Views.Leaderboard teams(Caller caller, String communityKey, Period period, ZoneId zone, Span span,
+    private Views.Leaderboard teams(Optional<Caller> caller, String communityKey, Period period, ZoneId zone, Span span,
                                     LocalDate start) {
         List<TeamStanding> standings = teamStandings(communityKey, span, start);
         List<Views.LeaderboardRow> all = new ArrayList<>();
@@ -156,7 +228,8 @@ public class LeaderboardService {
             int rank = i > 0 && standings.get(i - 1).meanPoints() == t.meanPoints() ? all.get(i - 1).rank() : i + 1;
             all.add(new Views.LeaderboardRow(rank, t.name(), t.name(), t.meanPoints(), t.answers(), t.correct()));
         }
-        Optional<String> callersTeam = teams.teamOf(communityKey, caller.userId()).map(TeamService.Team::name);
+        Optional<String> callersTeam = caller.flatMap(c -> teams.teamOf(communityKey, c.userId()))
+                .map(TeamService.Team::name);
         Optional<Views.LeaderboardRow> own = callersTeam.flatMap(name -> all.stream()
                 .filter(r -> r.id().equals(name)).findFirst());
         return new Views.Leaderboard(Scope.TEAM, period, zone.getId(), all.stream().limit(TOP).toList(), own);

@@ -5,7 +5,7 @@ import dev.quizbot.grading.Grade;
 import dev.quizbot.grading.Verdict;
 
 /**
- * How a grade becomes points (the rules are spelled out in docs/commands-and-scoring.md):
+ * How a grade becomes points (the rules are spelled out in the README, "Scoring"):
  * the grade's score (0-100, partial credit included) times the difficulty multiplier
  * (easy 1, medium 1.5, hard 2), plus a streak bonus on scheduled rounds: each consecutive
  * earlier scheduled round of the channel answered correctly adds 10%, up to +50%.

@@ -63,6 +63,9 @@ class DiscordAdapterTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    List<dev.quizbot.chat.PlaceNames> placeNames;
+
     static FakeDiscord start() {
         try {
             return new FakeDiscord();
@@ -121,21 +124,22 @@ class DiscordAdapterTest {
         String ask = discord.interact(discord.slash(Person.admin(), FakeDiscord.QUIZ_CHANNEL, List.of("ask"),
                 options("topic", "fine-tuning", "difficulty", "hard")));
 
-        // then the command is deferred privately and the core gets an Ask from an admin in this channel
+        // then the command is deferred privately
         RestCall askAck = discord.awaitCallback(ask, WAIT);
         assertThat(askAck.body().get("type").asInt()).isEqualTo(5);
         assertThat(askAck.body().get("data").get("flags").asInt() & 64).isEqualTo(64);
+
+        // and the question is posted as an embed with an Answer button
+        RestCall post = discord.await("the question post", WAIT,
+                c -> c.is("POST", "/channels/" + FakeDiscord.QUIZ_CHANNEL + "/messages")
+                        && c.body().toString().contains("What is LoRA"));
+        // the core got an Ask from an admin in this channel (checked after the post: the ack comes first)
         RecordingChatService.Received asked = core.last(Command.Ask.class).orElseThrow();
         assertThat(asked.caller().admin()).isTrue();
         assertThat(asked.caller().channel())
                 .isEqualTo(new ChannelRef("discord", FakeDiscord.GUILD_ID, FakeDiscord.QUIZ_CHANNEL));
         assertThat(asked.command()).isEqualTo(new Command.Ask(Optional.of("fine-tuning"),
                 Optional.of(dev.quizbot.bank.Difficulty.HARD)));
-
-        // and the question is posted as an embed with an Answer button
-        RestCall post = discord.await("the question post", WAIT,
-                c -> c.is("POST", "/channels/" + FakeDiscord.QUIZ_CHANNEL + "/messages")
-                        && c.body().toString().contains("What is LoRA"));
         JsonNode embed = post.body().get("embeds").get(0);
         assertThat(embed.get("title").asString()).isEqualTo("What is LoRA and why does it save memory?");
         assertThat(embed.toString()).contains("Fine-tuning").contains("Hard").containsPattern("<t:\\d+:R>");
@@ -374,5 +378,16 @@ class DiscordAdapterTest {
 
     private static List<String> names(JsonNode options) {
         return options.valueStream().map(o -> o.get("name").asString()).toList();
+    }
+
+    @Test
+    void namesServersAndChannelsForTheWebPageFromJdasCache() {
+        dev.quizbot.chat.PlaceNames discordNames = placeNames.stream().filter(n -> n.platform().equals("discord"))
+                .findFirst().orElseThrow();
+
+        assertThat(discordNames.community(FakeDiscord.GUILD_ID)).contains("Interview Prep");
+        assertThat(discordNames.channel(FakeDiscord.GUILD_ID, FakeDiscord.QUIZ_CHANNEL)).contains("#ml-quiz");
+        assertThat(discordNames.community("1299999999999999999")).isEmpty();
+        assertThat(discordNames.channel(FakeDiscord.GUILD_ID, "not-a-snowflake")).isEmpty();
     }
 }

@@ -1,0 +1,86 @@
+package dev.quizbot.grading;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+import dev.quizbot.bank.QuestionBankLoader;
+
+/**
+ * Grading latency against the raw model: the development-set answers that reach the model
+ * are graded (warm reference cache, as in a running bot) and, separately, only embedded.
+ * Run: {@code ./mvnw -Pbench verify} (see docs/benchmarks.md).
+ */
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 10)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class GradingBenchmark {
+
+    private List<LabelledAnswers.Item> answers;
+    private CombinedGrader grader;
+    private EmbeddingModel model;
+
+    @State(Scope.Thread)
+    public static class Cursor {
+        int next;
+    }
+
+    @Setup
+    public void setUp() {
+        var bank = new QuestionBankLoader().load(Path.of("questions"));
+        answers = LabelledAnswers.read(Path.of("src/test/resources/grading/devset.jsonl"), bank).items();
+        SentenceModels.Load load = SentenceModels.load(SentenceModel.ALL_MINILM_L6_V2_Q);
+        model = load.loaded().orElseThrow();
+        grader = CombinedGrader.create(load, ReferenceEmbeddingStore.inMemoryOnly());
+        answers.forEach(a -> grader.grade(a.question(), a.answer())); // reference vectors cached, as after start-up
+        // Only answers that reach the model, so grading and raw embedding time the same texts
+        // (an "idk" is graded in microseconds and would flatter the grader).
+        answers = answers.stream()
+                .filter(a -> grader.analyzer().analyze(a.question(), a.answer()).features().isPresent())
+                .toList();
+    }
+
+    private LabelledAnswers.Item next(Cursor cursor) {
+        LabelledAnswers.Item item = answers.get(cursor.next);
+        cursor.next = (cursor.next + 1) % answers.size();
+        return item;
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    public Grade gradeOneAnswer(Cursor cursor) {
+        LabelledAnswers.Item item = next(cursor);
+        return grader.grade(item.question(), item.answer());
+    }
+
+    /** What the model alone costs for the same text (capped like the grader caps it). */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    public float[] embedOneAnswer(Cursor cursor) {
+        String text = next(cursor).answer();
+        return model.embed(text.length() > Grader.MAX_ANSWER_LENGTH ? text.substring(0, Grader.MAX_ANSWER_LENGTH) : text);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Threads(2)
+    public Grade gradeBatchOnTwoThreads(Cursor cursor) {
+        LabelledAnswers.Item item = next(cursor);
+        return grader.grade(item.question(), item.answer());
+    }
+}

@@ -1,0 +1,32 @@
+package dev.quizbot.grading;
+
+import java.util.List;
+
+/**
+ * Turns text into a unit-length sentence vector, in process. The grader depends on this port,
+ * not on a particular runtime; {@link SentenceModels} provides the ONNX implementations.
+ * Implementations are thread-safe.
+ */
+public interface EmbeddingModel {
+
+    /** Stable name, part of the cache key for reference vectors (vectors of different models never mix). */
+    String name();
+
+    float[] embed(String text);
+
+    default List<float[]> embedAll(List<String> texts) {
+        return texts.stream().map(this::embed).toList();
+    }
+
+    static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+    }
+}

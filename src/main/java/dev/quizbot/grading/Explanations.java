@@ -1,0 +1,80 @@
+package dev.quizbot.grading;
+
+import java.util.List;
+
+import dev.quizbot.grading.AnswerAnalyzer.Analysis;
+
+/** Words a person reads next to the verdict: what was right, what was missing, what went wrong. */
+final class Explanations {
+
+    private Explanations() {
+    }
+
+    static String explain(Verdict verdict, Analysis analysis, Features features) {
+        List<String> found = analysis.found();
+        List<String> missed = analysis.missed();
+        StringBuilder text = new StringBuilder();
+        switch (verdict) {
+            case CORRECT -> {
+                text.append("Correct.");
+                if (!found.isEmpty()) {
+                    text.append(" You covered ").append(list(found)).append('.');
+                }
+                if (!missed.isEmpty()) {
+                    text.append(" Worth adding: ").append(list(missed)).append('.');
+                }
+            }
+            case PARTIAL -> {
+                text.append("Partly correct.");
+                analysis.clash().ifPresent(clash -> text.append(contradiction(clash)));
+                if (!found.isEmpty()) {
+                    text.append(" You mentioned ").append(list(found)).append('.');
+                }
+                if (!missed.isEmpty()) {
+                    text.append(" Missing: ").append(list(missed)).append('.');
+                }
+            }
+            case INCORRECT -> {
+                text.append("Not correct.");
+                text.append(reason(analysis, features));
+                if (!found.isEmpty()) {
+                    text.append(" You mentioned ").append(list(found)).append(", but that is not enough.");
+                }
+                if (!missed.isEmpty()) {
+                    text.append(" Key concepts: ").append(list(missed)).append('.');
+                }
+            }
+        }
+        if (analysis.similarity() >= 0) {
+            text.append(String.format(java.util.Locale.ROOT, " Meaning similarity to the reference: %.2f.", analysis.similarity()));
+        }
+        return text.toString();
+    }
+
+    private static String reason(Analysis analysis, Features features) {
+        if (analysis.clash().isPresent()) {
+            return contradiction(analysis.clash().get());
+        }
+        if (features.get("question_echo") >= 0.7) {
+            return " It repeats the question rather than answering it.";
+        }
+        if (features.get("function_words") < 0.12 && features.get("coverage") > 0) {
+            return " It lists terms without saying how they fit together.";
+        }
+        return " It does not say what the reference answer says.";
+    }
+
+    private static String contradiction(Contradictions.Clash clash) {
+        return clash.answerWord().equals("not")
+                ? " It seems to contradict the reference by negating what it states."
+                : " It seems to contradict the reference: it says '" + clash.answerWord()
+                + "' where the reference says '" + clash.referenceWord() + "'.";
+    }
+
+    private static String list(List<String> items) {
+        if (items.size() == 1) {
+            return items.getFirst();
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.getLast();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.quizbot.grading;
+
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import dev.quizbot.bank.Concept;
+import dev.quizbot.bank.Question;
+
+/** What the grader needs of a question, worked out once: concepts, sentences, term sets. */
+record PreparedQuestion(
+        Question question,
+        List<Concept> concepts,
+        boolean conceptsDerived,
+        List<String> referenceSentences,
+        List<Contradictions.Sentence> referenceSentenceTerms,
+        List<Contradictions.Sentence> referenceClauses,
+        Set<String> questionStems,
+        Set<String> referenceStems) {
+
+    static PreparedQuestion of(Question question, ConceptDeriver deriver) {
+        boolean derive = question.concepts().isEmpty();
+        List<Concept> concepts = derive ? deriver.derive(question.question(), question.answer()) : question.concepts();
+        List<String> sentences = sentences(question.answer());
+        Set<String> questionStems = stemSet(question.question());
+        Set<String> referenceStems = stemSet(question.answer());
+        question.accept().forEach(a -> referenceStems.addAll(stemSet(a)));
+        return new PreparedQuestion(question, concepts, derive, sentences,
+                Contradictions.statements(question.answer()), Contradictions.clauses(question.answer()),
+                questionStems, referenceStems);
+    }
+
+    static Set<String> stemSet(String text) {
+        Set<String> stems = new HashSet<>();
+        Terms.ENGLISH.stems(text).forEach(t -> stems.add(t.stem()));
+        return stems;
+    }
+
+    /** Sentences as a reader would split them (abbreviations like "e.g." do not end one). */
+    static List<String> sentences(String text) {
+        BreakIterator iterator = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+        iterator.setText(text);
+        List<String> sentences = new ArrayList<>();
+        for (int start = iterator.first(), end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
+            String sentence = text.substring(start, end).strip();
+            if (sentence.codePoints().anyMatch(Character::isLetterOrDigit)) {
+                sentences.add(sentence);
+            }
+        }
+        return sentences.isEmpty() ? List.of(text.strip()) : sentences;
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * Grading free-text answers. {@link dev.quizbot.grading.Grader} is the entry point
+ * ({@link dev.quizbot.grading.CombinedGrader} the implementation, a Spring bean via
+ * {@code GradingConfiguration}, or built directly by command-line tools): key concepts are
+ * matched with Lucene's English analysis ({@code ConceptMatcher}), meaning is compared with an
+ * in-process sentence model ({@link dev.quizbot.grading.EmbeddingModel},
+ * {@link dev.quizbot.grading.SentenceModels}) whose reference vectors are cached in the
+ * {@code reference_embedding} table, and the fitted model in {@code grading/weights.json}
+ * ({@code VerdictModel}) turns the measurements into a verdict. {@code grading-fit} and
+ * {@code grading-bench} ({@link dev.quizbot.grading.GradingTools}) fit and check it.
+ */
+package dev.quizbot.grading;
