@@ -1,5 +1,6 @@
 package dev.quizbot.chat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -32,9 +33,11 @@ class QuizChatService implements ChatService {
     private final TeamService teams;
     private final ScheduleService schedules;
     private final QuestionBankService bank;
+    private final CommandRateLimit rateLimit;
 
     QuizChatService(RoundService rounds, LeaderboardService leaderboards, StatsService stats, TeamService teams,
-                    ScheduleService schedules, QuestionBankService bank) {
+                    ScheduleService schedules, QuestionBankService bank, CommandRateLimit rateLimit) {
+        this.rateLimit = rateLimit;
         this.rounds = rounds;
         this.leaderboards = leaderboards;
         this.stats = stats;
@@ -45,6 +48,10 @@ class QuizChatService implements ChatService {
 
     @Override
     public Reply handle(Caller caller, Command command) {
+        Optional<Duration> wait = rateLimit.acquire(caller);
+        if (wait.isPresent()) {
+            return tooFast(wait.get());
+        }
         String community = RoundService.communityKey(caller.channel());
         return switch (command) {
             case Command.Ask ask -> ask(caller, ask);
@@ -160,6 +167,13 @@ class QuizChatService implements ChatService {
                     + String.join("; ", r.problems().stream().limit(5).map(Object::toString).toList())
                     + (r.problems().size() > 5 ? "; ..." : ""), "");
         };
+    }
+
+    private Reply tooFast(Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return new Reply.Refused("You're sending commands faster than quizbot takes them (" + rateLimit.perMinute()
+                + " a minute). Try again in " + seconds + (seconds == 1 ? " second" : " seconds")
+                + "; nothing was done with this one.", "");
     }
 
     private static Optional<Reply> adminOnly(Caller caller, String what) {

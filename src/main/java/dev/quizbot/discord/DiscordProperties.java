@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param devGuildId               register commands in this server only (instant), instead of globally
  * @param shards                   JDA's shard manager settings; one shard is right below ~2,500 servers
  * @param answerCountEditInterval  at most one live answer-count edit per question post per interval
- * @param coreConcurrency          how many interactions are handed to the core (grading, database) at once
+ * @param coreConcurrency          how many interactions are handed to the core (grading, database) at once;
+ *                                 0 (the default) means one fewer than the processors, at least one, so
+ *                                 a core stays free for the gateway thread that acknowledges interactions
  * @param restBaseUrl              Discord's REST API root; changed only for a proxy or a local fake
  */
 @ConfigurationProperties("quizbot.discord")
@@ -21,13 +23,16 @@ public record DiscordProperties(
         String devGuildId,
         @DefaultValue Shards shards,
         @DefaultValue("5s") Duration answerCountEditInterval,
-        @DefaultValue("4") int coreConcurrency,
+        @DefaultValue("0") int coreConcurrency,
         @DefaultValue("https://discord.com/api/v10/") String restBaseUrl) {
 
     public DiscordProperties {
-        if (coreConcurrency < 1) {
-            throw new IllegalArgumentException("quizbot.discord.core-concurrency must be at least 1, was "
+        if (coreConcurrency < 0) {
+            throw new IllegalArgumentException("quizbot.discord.core-concurrency must be 0 (automatic) or more, was "
                     + coreConcurrency);
+        }
+        if (coreConcurrency == 0) {
+            coreConcurrency = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         }
     }
 

@@ -17,9 +17,8 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+
+import dev.quizbot.text.AnalyzedTokens;
 
 /**
  * Lucene's English analysis, shared by concept matching, concept derivation and the
@@ -109,19 +108,10 @@ final class Terms {
 
     private static List<Term> run(Analyzer analyzer, String text) {
         List<Term> terms = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream("text", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
-            stream.reset();
-            int position = -1;
-            while (stream.incrementToken()) {
-                position += increment.getPositionIncrement();
-                terms.add(new Term(term.toString(), text.substring(offset.startOffset(), offset.endOffset()), position));
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("analysing text in memory cannot fail", e);
+        int position = -1;
+        for (AnalyzedTokens.Token token : AnalyzedTokens.of(analyzer, text)) {
+            position += token.positionIncrement();
+            terms.add(new Term(token.term(), text.substring(token.start(), token.end()), position));
         }
         return terms;
     }

@@ -77,7 +77,7 @@ class AnswerRepository {
         List<Step> steps = jdbc.sql("""
                         SELECT r.open_channel_key, a.verdict
                         FROM quiz_round r LEFT JOIN answer a ON a.round_id = r.id AND a.user_id = ?
-                        WHERE r.channel_key = ? AND r.schedule_id IS NOT NULL AND r.id <> ?
+                        WHERE r.channel_key = ? AND r.schedule_id IS NOT NULL AND r.undelivered IS NULL AND r.id <> ?
                         ORDER BY r.opened_at DESC, r.id DESC
                         LIMIT ?""")
                 .params(userId, channelKey, excludeRoundId, STREAK_HORIZON)

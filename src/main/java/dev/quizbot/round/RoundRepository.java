@@ -74,6 +74,17 @@ class RoundRepository {
     }
 
     /**
+     * Records that the round's question never reached its channel and closes it if still open.
+     * False when the round is unknown or its failure was already recorded (adapters may report
+     * one failure twice).
+     */
+    boolean markUndelivered(long id, String reason, Instant now) {
+        return jdbc.sql("UPDATE quiz_round SET undelivered = ?, closed_at = COALESCE(closed_at, ?),"
+                        + " open_channel_key = NULL WHERE id = ? AND undelivered IS NULL")
+                .params(reason, ts(now), id).update() == 1;
+    }
+
+    /**
      * Counts an answer in, holding the round's row lock until commit so a concurrent close
      * waits; false when the round is already closed.
      */
@@ -83,9 +94,10 @@ class RoundRepository {
                 .params(id, ts(now)).update() == 1;
     }
 
-    /** How often each question has been asked in the channel, for the rotation. */
+    /** How often each question has been shown in the channel, for the rotation. */
     Map<String, Integer> timesAsked(ChannelRef channel) {
-        return jdbc.sql("SELECT question_id, COUNT(*) AS n FROM quiz_round WHERE channel_key = ? GROUP BY question_id")
+        return jdbc.sql("SELECT question_id, COUNT(*) AS n FROM quiz_round"
+                        + " WHERE channel_key = ? AND undelivered IS NULL GROUP BY question_id")
                 .param(channel.key())
                 .query((rs, n) -> Map.entry(rs.getString("question_id"), rs.getInt("n")))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));

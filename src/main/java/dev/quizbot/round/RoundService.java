@@ -44,6 +44,8 @@ public class RoundService {
 
     private static final Logger log = LoggerFactory.getLogger(RoundService.class);
     static final int REVEAL_BEST = 3;
+    /** Fits the {@code quiz_round.undelivered} column. */
+    private static final int MAX_REASON_LENGTH = 300;
 
     private final QuestionBankService bank;
     private final Grader grader;
@@ -251,6 +253,28 @@ public class RoundService {
         log.info("Round {} closed in {}: {} answered, {} correct", round.id(), round.channel().key(),
                 reveal.answered(), reveal.correct());
         return true;
+    }
+
+    /**
+     * Takes back a round whose question post an adapter could not deliver: closes it if still
+     * open, without a reveal (the channel never saw the question), and keeps it out of the
+     * rotation and of streaks. Answers already stored stay. Empty when the round is unknown,
+     * belongs to another channel, or was already withdrawn; else the round as it was.
+     * Joins the caller's transaction.
+     */
+    public Optional<Round> withdrawUndelivered(long roundId, ChannelRef channel, String reason) {
+        Optional<Round> round = rounds.find(roundId).filter(r -> r.channel().equals(channel));
+        if (round.isEmpty()) {
+            log.warn("Delivery failure reported for round {} in {}, which is not a round of that channel; ignored",
+                    roundId, channel.key());
+            return Optional.empty();
+        }
+        String clipped = reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason;
+        if (!rounds.markUndelivered(roundId, clipped, clock.instant())) {
+            return Optional.empty();
+        }
+        log.warn("Round {} in {} withdrawn: its question could not be posted ({})", roundId, channel.key(), clipped);
+        return round;
     }
 
     /** The storage key of a channel's community: "discord:123". */

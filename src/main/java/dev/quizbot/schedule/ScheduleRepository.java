@@ -83,6 +83,12 @@ class ScheduleRepository {
                 .params(outcome.name(), roundId, detail, scheduleId, ts(slot)).update();
     }
 
+    /** Marks the slot that opened a round as failed after all (its post never arrived). */
+    void failSlotOf(long roundId, String detail) {
+        jdbc.sql("UPDATE fired_slot SET outcome = ?, detail = ? WHERE round_id = ?")
+                .params(Outcome.FAILED.name(), detail, roundId).update();
+    }
+
     record FiredSlot(Instant slot, String outcome, Long roundId) {
     }
 

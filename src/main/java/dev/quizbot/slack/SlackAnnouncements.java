@@ -10,14 +10,18 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import dev.quizbot.chat.Announcement;
 import dev.quizbot.chat.ChannelRef;
+import dev.quizbot.chat.DeliveryFailed;
 import dev.quizbot.chat.Views;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 
 /**
  * Renders the core's announcements for Slack channels: question posts, coalesced answer-count
  * edits, the closed state and the reveal, and schedule failures for whoever set the schedule.
+ * A question post Slack refuses is reported to the core as {@link DeliveryFailed}, which
+ * withdraws the round instead of leaving it open, unseen, until its deadline.
  * Each announcement is handled on its own virtual thread, so a channel that fails or is
  * rate-limited never holds up another.
  */
@@ -31,17 +35,20 @@ class SlackAnnouncements {
     private final PostOutcomes outcomes;
     private final Executor work;
     private final SlackProperties properties;
+    private final ApplicationEventPublisher events;
     private final AnswerCountCoalescer counts;
     private final Cache<Long, Boolean> closed = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofHours(6)).maximumSize(10_000).build();
 
     SlackAnnouncements(SlackApi api, RoundPosts posts, PostOutcomes outcomes, Executor work,
-                       AnswerCountCoalescer.Delayer delayer, SlackProperties properties) {
+                       AnswerCountCoalescer.Delayer delayer, SlackProperties properties,
+                       ApplicationEventPublisher events) {
         this.api = api;
         this.posts = posts;
         this.outcomes = outcomes;
         this.work = work;
         this.properties = properties;
+        this.events = events;
         this.counts = new AnswerCountCoalescer(delayer, properties.answerCountInterval(),
                 edit -> work.execute(() -> showCount(edit)));
     }
@@ -92,7 +99,13 @@ class SlackAnnouncements {
                 }
             }
             case SlackCall.Failed<ChatPostMessageResponse> failed -> {
-                outcomes.complete(q.roundId(), new SlackCall.Failed<>(failed.error()));
+                try {
+                    // Before the asker hears of it, so that asking again after inviting the bot is not
+                    // refused because of the round nobody could see.
+                    undeliverable(opened, failed);
+                } finally {
+                    outcomes.complete(q.roundId(), new SlackCall.Failed<>(failed.error()));
+                }
                 if (opened.scheduled()) {
                     alert("I could not post the scheduled question in " + channel(opened.channel()) + ": `"
                             + failed.error() + "`." + (failed.channelProblem()
@@ -100,6 +113,13 @@ class SlackAnnouncements {
                 }
             }
         }
+    }
+
+    private void undeliverable(Announcement.RoundOpened opened, SlackCall.Failed<?> failed) {
+        log.warn("Round {} could not be posted to {}: {}", opened.question().roundId(), opened.channel().key(),
+                failed.error());
+        events.publishEvent(new DeliveryFailed(opened.channel(), opened.question().roundId(), opened.scheduled(),
+                failed.reason()));
     }
 
     private void showCount(AnswerCountCoalescer.Edit edit) {

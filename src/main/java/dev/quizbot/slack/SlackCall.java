@@ -19,5 +19,22 @@ sealed interface SlackCall<T> {
                 default -> false;
             };
         }
+
+        /**
+         * What went wrong, as a plain sentence for an admin: it becomes the reason the core
+         * records for an undelivered round and repeats to a schedule's owner.
+         */
+        String reason() {
+            String code = " (Slack error " + error + ")";
+            return switch (error) {
+                case "not_in_channel" -> "quizbot is not a member of the channel" + code + "; invite it with /invite @quizbot";
+                case "channel_not_found" -> "the channel no longer exists or quizbot cannot see it" + code;
+                case "is_archived" -> "the channel is archived" + code;
+                case "restricted_action" -> "posting in the channel is restricted by a workspace setting" + code;
+                case "ratelimited" -> "Slack kept rate-limiting the post until quizbot gave up" + code;
+                case "io_error" -> "Slack could not be reached" + code;
+                default -> "Slack refused the post" + code;
+            };
+        }
     }
 }

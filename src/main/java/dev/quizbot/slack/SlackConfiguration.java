@@ -15,6 +15,7 @@ import dev.quizbot.chat.ChatService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -76,10 +77,10 @@ class SlackConfiguration {
     @Bean
     SlackAnnouncements slackAnnouncements(SlackApi api, RoundPosts posts, PostOutcomes outcomes,
                                           ExecutorService slackWork, ScheduledExecutorService slackTimer,
-                                          SlackProperties properties) {
+                                          SlackProperties properties, ApplicationEventPublisher events) {
         return new SlackAnnouncements(api, posts, outcomes, slackWork,
                 (delay, task) -> slackTimer.schedule(() -> slackWork.execute(task), delay.toMillis(), TimeUnit.MILLISECONDS),
-                properties);
+                properties, events);
     }
 
     @Bean(destroyMethod = "stop")

@@ -14,19 +14,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.quizbot.discord.FakeDiscord.Person;
+import dev.quizbot.discord.FakeDiscord.RestCall;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.sharding.ShardManager;
 
 /**
  * 500 answer-modal submissions to one round, sent through the fake gateway as fast as it can
- * write them, against real JDA and the adapter. Not part of {@code verify} (surefire runs
+ * write them, against real JDA, the adapter and the whole core as it runs in production: the
+ * real grader with its sentence model, rounds and answers in H2 through the real migrations. Not part of {@code verify} (surefire runs
  * {@code *Benchmark} classes only in the benchmark profile); run with:
  * {@code ./mvnw -B -Pbenchmark test -Dtest=DiscordBurstBenchmark}
  */
@@ -35,9 +37,9 @@ import net.dv8tion.jda.api.sharding.ShardManager;
         "quizbot.discord.dev-guild-id=" + FakeDiscord.GUILD_ID,
         "quizbot.console.enabled=false",
         "quizbot.ticker.enabled=false",
+        "quizbot.rate-limit.enabled=false",
         "spring.datasource.url=jdbc:h2:mem:discord-burst;DB_CLOSE_DELAY=-1"})
 @DirtiesContext
-@Import(StandInCore.class)
 class DiscordBurstBenchmark {
 
     static final int SUBMISSIONS = 500;
@@ -45,7 +47,7 @@ class DiscordBurstBenchmark {
     static final FakeDiscord discord = DiscordAdapterTest.start();
 
     @Autowired
-    RecordingChatService core;
+    JdbcClient jdbc;
 
     @Autowired
     ShardManager jda;
@@ -62,9 +64,13 @@ class DiscordBurstBenchmark {
     void acknowledgesEverySubmissionOfABurstWithinDiscordsLimit() throws InterruptedException {
         discord.awaitLogin(Duration.ofSeconds(15));
         String ask = discord.interact(discord.slash(Person.admin(), FakeDiscord.QUIZ_CHANNEL, List.of("ask"),
-                options()));
+                options("topic", "rag")));
         discord.awaitFollowUp(ask, Duration.ofSeconds(15));
-        long roundId = core.lastRoundId();
+        RestCall post = discord.await("the question post", Duration.ofSeconds(15),
+                c -> c.is("POST", "/channels/" + FakeDiscord.QUIZ_CHANNEL + "/messages")
+                        && c.body().toString().contains("quiz:answer:"));
+        long roundId = DiscordIds.roundOfAnswerButton(post.body().get("components").get(0).get("components").get(0)
+                .get("custom_id").asString()).orElseThrow();
 
         jda.addEventListener(new ListenerAdapter() {
             @Override
@@ -76,7 +82,7 @@ class DiscordBurstBenchmark {
         long start = System.nanoTime();
         for (int n = 1; n <= SUBMISSIONS; n++) {
             ids.add(discord.interact(discord.modalSubmit(Person.numbered(n), FakeDiscord.QUIZ_CHANNEL,
-                    DiscordIds.answerModal(roundId), DiscordIds.ANSWER_INPUT, "low-rank matrices, answer " + n)));
+                    DiscordIds.answerModal(roundId), DiscordIds.ANSWER_INPUT, "It retrieves relevant passages with vector search and adds them to the prompt, answer " + n)));
         }
         long sent = System.nanoTime() - start;
         for (String id : ids) {
@@ -93,7 +99,8 @@ class DiscordBurstBenchmark {
                 .sorted().toArray();
         long acknowledged = Arrays.stream(acks).filter(a -> a >= 0).count();
         long withinLimit = Arrays.stream(acks).filter(a -> a >= 0 && a <= DISCORD_LIMIT.toNanos()).count();
-        int persisted = core.answers(roundId);
+        int persisted = jdbc.sql("select count(*) from answer where round_id = ?").param(roundId)
+                .query(Integer.class).single();
         int edits = discord.calls("PATCH", "/channels/" + FakeDiscord.QUIZ_CHANNEL + "/messages/\\d+").size();
 
         System.out.printf(Locale.ROOT, """
@@ -102,7 +109,7 @@ class DiscordBurstBenchmark {
                           acknowledged                     %d (%d within 3 s)
                           ack time p50 / p99 / max         %.1f / %.1f / %.1f ms
                           of which gateway to listener     %.1f / %.1f / %.1f ms
-                          answers recorded by the core     %d
+                          answers stored in the database   %d
                           all private feedback sent after  %d ms
                           answer-count edits of the post   %d
                         """, SUBMISSIONS, sent / 1_000_000, acknowledged, withinLimit,

@@ -35,7 +35,7 @@ import dev.quizbot.testing.TestBeans;
  * Loads 1,000,000 answers by 10,000 users (one community, 20 channels, a year, 500 teams)
  * into an H2 file database with the real migrations, then times every leaderboard query
  * through {@link LeaderboardService}. Not part of {@code verify}: run it with
- * {@code ./mvnw -Pbenchmark test}. Figures go to docs/benchmarks.md.
+ * {@code ./mvnw -B -Pbenchmark test -Dtest=LeaderboardBenchmark}. Figures go to docs/benchmarks.md.
  */
 class LeaderboardBenchmark {
 
@@ -55,10 +55,13 @@ class LeaderboardBenchmark {
 
     @Test
     void leaderboardQueriesOverAMillionAnswers() {
+        // -Dbenchmark.keep-db=/some/dir keeps the loaded database there, to inspect query plans afterwards
+        String keep = System.getProperty("benchmark.keep-db", "");
+        Path dataDir = keep.isBlank() ? this.dataDir : Path.of(keep);
         Instant now = Instant.parse("2026-12-31T12:00:00Z");
         MutableClock.SHARED.set(now);
         try (var app = new SpringApplicationBuilder(QuizbotApplication.class, TestBeans.class).run(
-                "--quizbot.bank.path=src/test/resources/test-bank", "--quizbot.data-dir=" + dataDir,
+                "--quizbot.bank.path=src/test/resources/test-bank", "--quizbot.data-dir=" + dataDir.toAbsolutePath(),
                 "--quizbot.ticker.enabled=false", "--quizbot.console.enabled=false",
                 "--quizbot.scoring.default-zone=UTC", "--spring.main.web-application-type=none")) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
@@ -67,6 +70,8 @@ class LeaderboardBenchmark {
             long loadMillis = (System.nanoTime() - loadStart) / 1_000_000;
             int bucketRows = jdbc.queryForObject("SELECT COUNT(*) FROM score_bucket", Integer.class);
             System.out.printf(Locale.ROOT, "Loaded %,d answers, %,d score buckets in %,d ms%n", ANSWERS, bucketRows, loadMillis);
+
+            printPlans(jdbc);
 
             LeaderboardService boards = app.getBean(LeaderboardService.class);
             SplittableRandom random = new SplittableRandom(7);
@@ -100,6 +105,19 @@ class LeaderboardBenchmark {
             lines.forEach(System.out::println);
             System.out.printf(Locale.ROOT, "| all     | all   | %6.2f | %6.2f | %6.2f |%n", percentile(overall, 50),
                     percentile(overall, 99), overall[overall.length - 1]);
+        }
+    }
+
+    /** What H2 reads for an all-time channel and server board: should be "index sorted", 10 rows. */
+    private static void printPlans(JdbcTemplate jdbc) {
+        for (String scopeKey : List.of(COMMUNITY_KEY + ":c3", COMMUNITY_KEY)) {
+            try {
+                System.out.println("Plan for " + scopeKey + ":\n" + jdbc.queryForObject("EXPLAIN ANALYZE "
+                        + LeaderboardService.TOP_ROWS, String.class, COMMUNITY_KEY, scopeKey, Span.ALL.name(),
+                        LocalDate.of(1970, 1, 1), LeaderboardService.TOP));
+            } catch (RuntimeException e) {
+                System.out.println("No plan for " + scopeKey + ": " + e);
+            }
         }
     }
 

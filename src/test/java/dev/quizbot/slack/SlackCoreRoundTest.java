@@ -6,8 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Set;
 
+import dev.quizbot.chat.ChannelRef;
 import dev.quizbot.round.RoundService;
+import dev.quizbot.schedule.ScheduleService;
 import dev.quizbot.testing.MutableClock;
 import dev.quizbot.testing.TestBeans;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +52,9 @@ class SlackCoreRoundTest {
 
     @Autowired
     SlackUsers users;
+
+    @Autowired
+    ScheduleService schedules;
 
     SignedSlackRequests slack;
 
@@ -108,6 +114,55 @@ class SlackCoreRoundTest {
         FakeSlackServer.Call board = await().atMost(WAIT).until(() -> SLACK.responses("core-board"), r -> !r.isEmpty()).getFirst();
         assertThat(board.param("response_type")).isEqualTo("in_channel");
         assertThat(String.join("\n", FakeSlackServer.texts(board.json("blocks")))).contains("*1.* <@U-ANSWERER> — 100 pts");
+    }
+
+    @Test
+    void aScheduledQuestionSlackRefusesClosesItsRoundAndTellsTheScheduleOwner() throws Exception {
+        // given an admin's daily schedule in a channel the bot was never invited to
+        SLACK.admins(Set.of("U-OWNER"));
+        MutableClock.SHARED.set("2030-03-04T05:00:00Z");
+        slack.send(slack.slashCommand("U-OWNER", "C-UNINVITED", "schedule set daily 06:00 UTC",
+                SLACK.responseUrl("core-schedule-set")));
+        assertThat(await().atMost(WAIT).until(() -> SLACK.responses("core-schedule-set"), r -> !r.isEmpty())
+                .getFirst().param("text")).contains("Schedule", "set");
+        SLACK.script("chat.postMessage", "C-UNINVITED", FakeSlackServer.Scripted.error("not_in_channel"));
+
+        // when its slot comes and Slack refuses the question post
+        MutableClock.SHARED.set("2030-03-04T06:00:00Z");
+        assertThat(schedules.fireDue()).isEqualTo(1);
+
+        // then the owner hears of it in a direct message, with Slack's reason and the round closed
+        FakeSlackServer.Call dm = await().atMost(WAIT)
+                .until(() -> SLACK.calls("chat.postMessage", "U-OWNER"), c -> !c.isEmpty()).getFirst();
+        assertThat(dm.param("text")).contains("<#C-UNINVITED>", "could not be posted", "not_in_channel",
+                "/invite @quizbot", "The round was closed");
+        // and the round is closed at once rather than at its deadline a day later
+        FakeSlackServer.Call refused = SLACK.calls("chat.postMessage", "C-UNINVITED").getFirst();
+        JsonNode blocks = refused.json("blocks");
+        long roundId = Long.parseLong(blocks.get(blocks.size() - 1).get("elements").get(0).get("value").asString());
+        assertThat(rounds.round(roundId).orElseThrow().closedAt()).isPresent();
+        assertThat(rounds.openRound(new ChannelRef(SlackUsers.PLATFORM, FakeSlackServer.TEAM, "C-UNINVITED"))).isEmpty();
+        // and the alerts channel still gets its own notice
+        assertThat(await().atMost(WAIT).until(() -> SLACK.calls("chat.postMessage", "C-ALERTS"), c -> !c.isEmpty())
+                .getFirst().param("text")).contains("<#C-UNINVITED>", "not_in_channel");
+    }
+
+    @Test
+    void aQuestionSlackRefusesIsWithdrawnSoTheAskerCanAskAgainAfterInvitingTheBot() throws Exception {
+        // given a channel the bot is not in
+        SLACK.script("chat.postMessage", "C-NOT-YET", FakeSlackServer.Scripted.error("not_in_channel"));
+
+        // when someone asks there, the asker is told to invite the bot and no round stays open
+        slack.send(slack.slashCommand("U-ASKER", "C-NOT-YET", "ask", SLACK.responseUrl("core-refused-ask")));
+        assertThat(await().atMost(WAIT).until(() -> SLACK.responses("core-refused-ask"), r -> !r.isEmpty())
+                .getFirst().param("text")).contains("can't post in this channel", "/invite @quizbot");
+        assertThat(rounds.openRound(new ChannelRef(SlackUsers.PLATFORM, FakeSlackServer.TEAM, "C-NOT-YET"))).isEmpty();
+
+        // then, once invited, asking again posts a question
+        slack.send(slack.slashCommand("U-ASKER", "C-NOT-YET", "ask", SLACK.responseUrl("core-second-ask")));
+        assertThat(await().atMost(WAIT).until(() -> SLACK.responses("core-second-ask"), r -> !r.isEmpty())
+                .getFirst().param("text")).contains("Question posted");
+        assertThat(rounds.openRound(new ChannelRef(SlackUsers.PLATFORM, FakeSlackServer.TEAM, "C-NOT-YET"))).isPresent();
     }
 
     @Test

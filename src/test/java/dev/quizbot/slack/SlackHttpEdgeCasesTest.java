@@ -9,17 +9,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
 import dev.quizbot.bank.Difficulty;
 import dev.quizbot.chat.Announcement;
 import dev.quizbot.chat.ChannelRef;
 import dev.quizbot.chat.Command;
+import dev.quizbot.chat.DeliveryFailed;
 import dev.quizbot.chat.Views;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 import tools.jackson.databind.JsonNode;
 
 /** What Slack and the workspace throw at the adapter besides a happy round, over real HTTP. */
@@ -32,6 +37,9 @@ class SlackHttpEdgeCasesTest extends SlackHttpTestBase {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    ConfigurableApplicationContext context;
 
     @Test
     void aTamperedBodyIsRejectedWith401AndNeverReachesTheCore() throws Exception {
@@ -219,6 +227,30 @@ class SlackHttpEdgeCasesTest extends SlackHttpTestBase {
 
         var alert = await().atMost(WAIT).until(() -> SLACK.calls("chat.postMessage", "C-ALERTS"), c -> !c.isEmpty()).getFirst();
         assertThat(alert.param("text")).contains("<#C-GONE>", "channel_not_found", "/invite @quizbot");
+    }
+
+    @Test
+    void aQuestionPostSlackKeepsRateLimitingIsReportedToTheCoreAsUndelivered() {
+        List<DeliveryFailed> reported = new CopyOnWriteArrayList<>();
+        ApplicationListener<PayloadApplicationEvent<DeliveryFailed>> listener = event -> reported.add(event.getPayload());
+        context.addApplicationListener(listener);
+        try {
+            // every attempt the adapter makes is answered with 429
+            SLACK.script("chat.postMessage", "C-BUSY", IntStream.range(0, 4)
+                    .mapToObj(i -> FakeSlackServer.Scripted.rateLimited(1)).toArray(FakeSlackServer.Scripted[]::new));
+            var question = new Views.Question(902, "q", "rag", "RAG", Difficulty.EASY, "Why chunk?",
+                    Instant.now().plusSeconds(600), 0);
+            ChannelRef busy = new ChannelRef("slack", FakeSlackServer.TEAM, "C-BUSY");
+
+            events.publishEvent(new Announcement.RoundOpened(busy, question, false));
+
+            DeliveryFailed failed = await().atMost(WAIT).until(() -> reported, r -> !r.isEmpty()).getFirst();
+            assertThat(failed).isEqualTo(new DeliveryFailed(busy, 902, false,
+                    "Slack kept rate-limiting the post until quizbot gave up (Slack error ratelimited)"));
+            assertThat(SLACK.calls("chat.postMessage", "C-BUSY")).hasSize(4);
+        } finally {
+            context.removeApplicationListener(listener);
+        }
     }
 
     @Test

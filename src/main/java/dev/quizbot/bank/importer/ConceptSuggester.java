@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.quizbot.text.AnalyzedTokens;
+
 /**
  * Suggests the key concepts of an answer: its salient terms and two-word phrases, ranked by TF-IDF
  * against a corpus of answers (the import batch and the bank), so that words every answer uses
@@ -87,19 +89,19 @@ final class ConceptSuggester {
 
     /** Single terms and adjacent pairs (no stop word between them) with their wording in the text. */
     private static List<Candidate> candidates(String text) {
-        List<Terms.Token> tokens = Terms.tokens(text);
+        List<AnalyzedTokens.Token> tokens = Terms.tokens(text);
         List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
-            Terms.Token t = tokens.get(i);
-            if (usable(t.stem())) {
-                candidates.add(new Candidate(t.stem(), List.of(t.stem()), surface(text, t.start(), t.end()), i));
+            AnalyzedTokens.Token t = tokens.get(i);
+            if (usable(t.term())) {
+                candidates.add(new Candidate(t.term(), List.of(t.term()), surface(text, t.start(), t.end()), i));
             }
             if (i + 1 < tokens.size()) {
-                Terms.Token next = tokens.get(i + 1);
+                AnalyzedTokens.Token next = tokens.get(i + 1);
                 boolean adjacent = next.positionIncrement() == 1
                         && text.substring(t.end(), next.start()).matches("[\\s-]*");
-                if (adjacent && usable(t.stem()) && usable(next.stem()) && !t.stem().equals(next.stem())) {
-                    candidates.add(new Candidate(t.stem() + " " + next.stem(), List.of(t.stem(), next.stem()),
+                if (adjacent && usable(t.term()) && usable(next.term()) && !t.term().equals(next.term())) {
+                    candidates.add(new Candidate(t.term() + " " + next.term(), List.of(t.term(), next.term()),
                             surface(text, t.start(), next.end()), i));
                 }
             }

@@ -1,25 +1,16 @@
 package dev.quizbot.bank.importer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+
+import dev.quizbot.text.AnalyzedTokens;
 
 /** English terms of a text as Lucene's English analyzer sees them: stop words out, words stemmed. */
 final class Terms {
-
-    /** A stemmed term and where it stands in the original text. */
-    record Token(String stem, int positionIncrement, int start, int end) {
-    }
 
     private static final Analyzer ENGLISH = new EnglishAnalyzer();
     private static final Set<String> QUESTION_STEMS = stemsOf(String.join(" ", QaDocumentParser.QUESTION_WORDS));
@@ -27,27 +18,15 @@ final class Terms {
     private Terms() {
     }
 
-    static List<Token> tokens(String text) {
-        List<Token> tokens = new ArrayList<>();
-        try (TokenStream stream = ENGLISH.tokenStream("text", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                tokens.add(new Token(term.toString(), increment.getPositionIncrement(), offset.startOffset(), offset.endOffset()));
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return tokens;
+    /** Each token's term is a stem; its offsets say where it stands in the original text. */
+    static List<AnalyzedTokens.Token> tokens(String text) {
+        return AnalyzedTokens.of(ENGLISH, text);
     }
 
     /** The distinct stems of a text, in order of first appearance. */
     static Set<String> stemsOf(String text) {
         Set<String> stems = new LinkedHashSet<>();
-        tokens(text).forEach(t -> stems.add(t.stem()));
+        tokens(text).forEach(t -> stems.add(t.term()));
         return stems;
     }
 

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import dev.quizbot.bank.Question;
 import dev.quizbot.bank.Topic;
+import dev.quizbot.text.AnalyzedTokens;
 
 /**
  * Guesses a draft's topic from the words of {@code topics.yaml} (slug, name and description) and from
@@ -47,7 +48,7 @@ final class TopicGuesser {
 
     String guess(String question, String answer) {
         Set<String> questionStems = Terms.withoutQuestionWords(Terms.stemsOf(question));
-        List<String> answerStems = Terms.tokens(answer).stream().limit(ANSWER_TERMS).map(Terms.Token::stem).distinct().toList();
+        List<String> answerStems = Terms.tokens(answer).stream().limit(ANSWER_TERMS).map(AnalyzedTokens.Token::term).distinct().toList();
         Map<String, Double> scores = new HashMap<>();
         weightsByTopic.forEach((slug, weights) -> {
             double score = 0;
