@@ -179,7 +179,6 @@ final class AnswerAnalyzer {
         f.put("reference_recall", recall);
         f.put("answer_precision", precision);
         f.put("question_similarity", questionSimilarity);
-        f.put("similarity_margin", similarity - questionSimilarity);
         return similarity;
     }
 

@@ -27,12 +27,16 @@ public interface EmbeddingModel {
     }
 
     /**
-     * The vector of a text and of parts of it (its sentences). This default embeds each part and
-     * the whole separately; an implementation that can read the parts off one pass over the
-     * whole text should.
+     * The vector of a text and of parts of it (its sentences); a text of one part is its own
+     * part. This default embeds each part and the whole separately; an implementation that can
+     * read the parts off one pass over the whole text should.
      */
     default Parts embedParts(String text, List<Span> spans) {
-        return new Parts(embed(text), embedAll(spans.stream().map(s -> text.substring(s.start(), s.end())).toList()));
+        float[] whole = embed(text);
+        if (spans.size() == 1) {
+            return new Parts(whole, List.of(whole));
+        }
+        return new Parts(whole, embedAll(spans.stream().map(s -> text.substring(s.start(), s.end())).toList()));
     }
 
     static double cosine(float[] a, float[] b) {

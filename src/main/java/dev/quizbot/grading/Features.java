@@ -16,7 +16,7 @@ record Features(Map<String, Double> values) {
             "contradiction", "unsupported_contradiction", "function_words", "statement", "listed_concepts", "length", "list_like", "injection", "code");
     static final List<String> MEANING_FEATURES = List.of(
             "similarity", "sentence_best", "reference_recall", "answer_precision",
-            "question_similarity", "similarity_margin");
+            "question_similarity");
 
     Features {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));

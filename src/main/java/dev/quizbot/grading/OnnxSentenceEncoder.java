@@ -99,6 +99,9 @@ final class OnnxSentenceEncoder implements EmbeddingModel {
         }
         float[][] states = run(encoding);
         float[] whole = normalize(pooling == Pooling.CLS ? states[0].clone() : mean(states, 0, states.length));
+        if (spans.size() == 1) {
+            return new Parts(whole, List.of(whole));
+        }
         CharSpan[] tokenSpans = encoding.getCharTokenSpans();
         long[] special = encoding.getSpecialTokenMask();
         List<float[]> parts = new ArrayList<>();
