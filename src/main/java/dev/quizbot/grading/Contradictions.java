@@ -112,8 +112,8 @@ final class Contradictions {
         }
     }
 
-    /** One claim: its polar units, its plain content stems, and which of those are negated. */
-    record Claim(List<Unit> units, Set<String> plain, Set<String> polar, Set<String> negated) {
+    /** One claim: its polar units, its plain content stems and its polar stems. */
+    record Claim(List<Unit> units, Set<String> plain, Set<String> polar) {
 
         boolean mentionsBothSides(int dimension) {
             Set<Integer> sides = new HashSet<>();
@@ -138,14 +138,13 @@ final class Contradictions {
         List<Unit> units = new ArrayList<>();
         Set<String> plain = new HashSet<>();
         Set<String> polar = new HashSet<>();
-        Set<String> negated = new HashSet<>();
         for (String phrase : PHRASE_BREAK.split(text)) {
-            phrase(phrase, questionPoles, units, plain, polar, negated);
+            phrase(phrase, questionPoles, units, plain, polar);
         }
-        return new Claim(units, plain, polar, negated);
+        return new Claim(units, plain, polar);
     }
 
-    private static void phrase(String text, Map<String, Pole> questionPoles, List<Unit> units, Set<String> plain, Set<String> polar, Set<String> negated) {
+    private static void phrase(String text, Map<String, Pole> questionPoles, List<Unit> units, Set<String> plain, Set<String> polar) {
         List<String> words = Terms.ENGLISH.words(text);
         // content slots in order: a plain stem, or a unit of adjacent polar words
         List<Object> slots = new ArrayList<>();
@@ -172,9 +171,6 @@ final class Contradictions {
                 intensity = 0;
                 slots.add(term.stem());
                 plain.add(term.stem());
-                if (isNegated) {
-                    negated.add(term.stem());
-                }
                 continue;
             }
             if (signature == null || !open || signature.containsKey(pole.dimension())) {

@@ -79,6 +79,7 @@ class CombinedGraderTest {
             knowledge-distillation | Distillation trains a larger teacher from a small student.
             beam-search-vs-greedy  | Beam search always picks the single most likely token while greedy keeps several.
             sampling-temperature   | Lowering the temperature makes the output more random.
+            sampling-temperature   | A higher temperature makes the output more deterministic and a lower one makes it more random.
             """)
     void swappedRolesAndDirectionsAreIncorrect(String questionId, String answer) {
         Question question = PilotBank.BANK.question(questionId).or(() -> SHIPPED.question(questionId)).orElseThrow();
