@@ -12,6 +12,14 @@ public interface EmbeddingModel {
     /** Stable name, part of the cache key for reference vectors (vectors of different models never mix). */
     String name();
 
+    /**
+     * Key of this model's vectors in the reference cache: the name, plus anything else that
+     * changes the vectors (how much of a text is read), so a changed setting never serves stale ones.
+     */
+    default String cacheKey() {
+        return name();
+    }
+
     float[] embed(String text);
 
     default List<float[]> embedAll(List<String> texts) {
@@ -22,7 +30,7 @@ public interface EmbeddingModel {
     record Span(int start, int end) {
     }
 
-    /** A text's vector and one vector per span of it. */
+    /** A text's vector and one vector per span of it the model read (spans past its window are left out). */
     record Parts(float[] whole, List<float[]> parts) {
     }
 

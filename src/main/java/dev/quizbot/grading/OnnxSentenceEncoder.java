@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +24,13 @@ import ai.onnxruntime.OrtSession;
  * answer and each of its sentences cost ONE model call: the whole text is encoded once, its
  * vector pooled as langchain4j pools it (identical vectors), and each sentence's vector pooled
  * from the token states of that sentence's span (the mean of its tokens, read in the context of
- * the whole answer). langchain4j itself offers one pass per text only. Texts longer than the
- * model's window go to {@code longTexts} (langchain4j, which splits them). Thread-safe: ONNX
- * Runtime sessions and the tokenizer may be used from several threads.
+ * the whole answer). langchain4j itself offers one pass per text only. The model reads at most
+ * the window it was trained with ({@code maxTokens} word pieces, [CLS] and [SEP] included: 256
+ * for all-MiniLM-L6-v2, 512 for BGE-small, where sentence-transformers truncates too); the rest
+ * of a longer text is not read, for answers and references alike. Thread-safe: ONNX Runtime
+ * sessions and the tokenizer may be used from several threads.
  */
 final class OnnxSentenceEncoder implements EmbeddingModel {
-
-    /** Tokens per sequence, [CLS] and [SEP] included. */
-    private static final int MAX_TOKENS = 512;
 
     enum Pooling { MEAN, CLS }
 
@@ -40,27 +40,27 @@ final class OnnxSentenceEncoder implements EmbeddingModel {
     private final Set<String> inputs;
     private final HuggingFaceTokenizer tokenizer;
     private final Pooling pooling;
-    private final EmbeddingModel longTexts;
+    private final int maxTokens;
 
     private OnnxSentenceEncoder(String name, OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer,
-                                Pooling pooling, EmbeddingModel longTexts) throws OrtException {
+                                Pooling pooling, int maxTokens) throws OrtException {
         this.name = name;
         this.environment = environment;
         this.session = session;
         this.inputs = session.getInputNames();
         this.tokenizer = tokenizer;
         this.pooling = pooling;
-        this.longTexts = longTexts;
+        this.maxTokens = maxTokens;
     }
 
     /** Loads model and tokenizer from the class path (the resources of the langchain4j model jar). */
     static OnnxSentenceEncoder fromClassPath(String name, String modelResource, String tokenizerResource, Pooling pooling,
-                                             EmbeddingModel longTexts) {
+                                             int maxTokens) {
         try (InputStream model = resource(modelResource); InputStream tokenizer = resource(tokenizerResource)) {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession session = environment.createSession(model.readAllBytes());
             return new OnnxSentenceEncoder(name, environment, session,
-                    HuggingFaceTokenizer.newInstance(tokenizer, Map.of("padding", "false", "truncation", "false")), pooling, longTexts);
+                    HuggingFaceTokenizer.newInstance(tokenizer, Map.of("padding", "false", "truncation", "false")), pooling, maxTokens);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (OrtException e) {
@@ -81,29 +81,29 @@ final class OnnxSentenceEncoder implements EmbeddingModel {
         return name;
     }
 
+    /** Vectors read the first {@code maxTokens} word pieces only, so cached ones are keyed by the window too. */
+    @Override
+    public String cacheKey() {
+        return name + "@" + maxTokens;
+    }
+
     @Override
     public float[] embed(String text) {
-        Encoding encoding = tokenizer.encode(text, true, false);
-        if (encoding.getIds().length > MAX_TOKENS) {
-            return longTexts.embed(text);
-        }
+        Window encoding = window(tokenizer.encode(text, true, false));
         float[][] states = run(encoding);
         return normalize(pooling == Pooling.CLS ? states[0].clone() : mean(states, 0, states.length));
     }
 
     @Override
     public Parts embedParts(String text, List<Span> spans) {
-        Encoding encoding = tokenizer.encode(text, true, false);
-        if (encoding.getIds().length > MAX_TOKENS) {
-            return EmbeddingModel.super.embedParts(text, spans);
-        }
+        Window encoding = window(tokenizer.encode(text, true, false));
         float[][] states = run(encoding);
         float[] whole = normalize(pooling == Pooling.CLS ? states[0].clone() : mean(states, 0, states.length));
         if (spans.size() == 1) {
             return new Parts(whole, List.of(whole));
         }
-        CharSpan[] tokenSpans = encoding.getCharTokenSpans();
-        long[] special = encoding.getSpecialTokenMask();
+        CharSpan[] tokenSpans = encoding.spans();
+        long[] special = encoding.special();
         List<float[]> parts = new ArrayList<>();
         for (Span span : spans) {
             float[] sum = new float[states[0].length];
@@ -118,17 +118,58 @@ final class OnnxSentenceEncoder implements EmbeddingModel {
                 }
                 count++;
             }
-            // a span the tokenizer gave no token of (offsets it could not map) is embedded alone
-            parts.add(count == 0 ? embed(text.substring(span.start(), span.end())) : normalize(sum));
+            if (count > 0) {
+                parts.add(normalize(sum));
+            } else if (span.start() < encoding.readUpTo()) {
+                // a span inside the window the tokenizer gave no token of (offsets it could not map) is embedded alone
+                parts.add(embed(text.substring(span.start(), span.end())));
+            }
+            // a span past the window was not read, so it says nothing about the answer's meaning
+        }
+        if (parts.isEmpty()) {
+            parts.add(whole);
         }
         return new Parts(whole, parts);
     }
 
-    private float[][] run(Encoding encoding) {
-        long[] shape = {1, encoding.getIds().length};
-        try (OnnxTensor ids = OnnxTensor.createTensor(environment, LongBuffer.wrap(encoding.getIds()), shape);
-             OnnxTensor mask = OnnxTensor.createTensor(environment, LongBuffer.wrap(encoding.getAttentionMask()), shape);
-             OnnxTensor types = OnnxTensor.createTensor(environment, LongBuffer.wrap(encoding.getTypeIds()), shape)) {
+    /** The word pieces the model reads; {@code readUpTo} is the first character past them. */
+    private record Window(long[] ids, long[] mask, long[] types, long[] special, CharSpan[] spans, int readUpTo) {
+    }
+
+    /** The first {@code maxTokens} word pieces, the closing [SEP] kept, as sentence-transformers truncates. */
+    private Window window(Encoding encoding) {
+        long[] ids = encoding.getIds();
+        CharSpan[] spans = encoding.getCharTokenSpans();
+        if (ids.length <= maxTokens) {
+            return new Window(ids, encoding.getAttentionMask(), encoding.getTypeIds(), encoding.getSpecialTokenMask(), spans, Integer.MAX_VALUE);
+        }
+        int readUpTo = 0;
+        for (int t = 0; t < maxTokens - 1; t++) {
+            if (spans[t] != null) {
+                readUpTo = Math.max(readUpTo, spans[t].getEnd());
+            }
+        }
+        return new Window(cut(ids), cut(encoding.getAttentionMask()), cut(encoding.getTypeIds()), cut(encoding.getSpecialTokenMask()),
+                cut(spans), readUpTo);
+    }
+
+    private long[] cut(long[] values) {
+        long[] kept = Arrays.copyOf(values, maxTokens);
+        kept[maxTokens - 1] = values[values.length - 1];
+        return kept;
+    }
+
+    private CharSpan[] cut(CharSpan[] values) {
+        CharSpan[] kept = Arrays.copyOf(values, maxTokens);
+        kept[maxTokens - 1] = values[values.length - 1];
+        return kept;
+    }
+
+    private float[][] run(Window encoding) {
+        long[] shape = {1, encoding.ids().length};
+        try (OnnxTensor ids = OnnxTensor.createTensor(environment, LongBuffer.wrap(encoding.ids()), shape);
+             OnnxTensor mask = OnnxTensor.createTensor(environment, LongBuffer.wrap(encoding.mask()), shape);
+             OnnxTensor types = OnnxTensor.createTensor(environment, LongBuffer.wrap(encoding.types()), shape)) {
             Map<String, OnnxTensor> feed = new HashMap<>();
             feed.put("input_ids", ids);
             feed.put("attention_mask", mask);

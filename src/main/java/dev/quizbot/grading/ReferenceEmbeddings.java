@@ -24,9 +24,9 @@ final class ReferenceEmbeddings {
 
     float[] vector(String text) {
         String hash = sha256(text);
-        return memory.computeIfAbsent(hash, h -> store.find(model.name(), h).orElseGet(() -> {
+        return memory.computeIfAbsent(hash, h -> store.find(model.cacheKey(), h).orElseGet(() -> {
             float[] vector = model.embed(text);
-            store.save(model.name(), h, vector);
+            store.save(model.cacheKey(), h, vector);
             return vector;
         }));
     }

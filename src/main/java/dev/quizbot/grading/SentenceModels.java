@@ -44,24 +44,25 @@ public final class SentenceModels {
     public static Load load(SentenceModel choice) {
         return switch (choice) {
             case ALL_MINILM_L6_V2_Q -> sentenceEncoder(load(choice.id(), () -> new AllMiniLmL6V2QuantizedEmbeddingModel(CALLER_THREAD)),
-                    "/all-minilm-l6-v2-q.onnx", "/all-minilm-l6-v2-q-tokenizer.json", OnnxSentenceEncoder.Pooling.MEAN);
+                    "/all-minilm-l6-v2-q.onnx", "/all-minilm-l6-v2-q-tokenizer.json", OnnxSentenceEncoder.Pooling.MEAN, 256);
             case BGE_SMALL_EN_V15_Q -> sentenceEncoder(load(choice.id(), () -> new BgeSmallEnV15QuantizedEmbeddingModel(CALLER_THREAD)),
-                    "/bge-small-en-v1.5-q.onnx", "/bge-small-en-v1.5-q-tokenizer.json", OnnxSentenceEncoder.Pooling.CLS);
+                    "/bge-small-en-v1.5-q.onnx", "/bge-small-en-v1.5-q-tokenizer.json", OnnxSentenceEncoder.Pooling.CLS, 512);
             case NONE -> new Load.Unavailable("meaning comparison is switched off (quizbot.grading.model=none)");
         };
     }
 
     /**
      * Puts an encoder over the same model files in front of a loaded model, so an answer and its
-     * sentences cost one model call; the loaded model still embeds texts too long for one window.
-     * If that encoder cannot start, the loaded model serves alone.
+     * sentences cost one model call, reading at most {@code maxTokens} word pieces (the window the
+     * model was trained with). If that encoder cannot start, the loaded model serves alone.
      */
-    private static Load sentenceEncoder(Load load, String modelResource, String tokenizerResource, OnnxSentenceEncoder.Pooling pooling) {
+    private static Load sentenceEncoder(Load load, String modelResource, String tokenizerResource, OnnxSentenceEncoder.Pooling pooling,
+                                 int maxTokens) {
         if (!(load instanceof Load.Ready ready)) {
             return load;
         }
         try {
-            return new Load.Ready(OnnxSentenceEncoder.fromClassPath(ready.model().name(), modelResource, tokenizerResource, pooling, ready.model()));
+            return new Load.Ready(OnnxSentenceEncoder.fromClassPath(ready.model().name(), modelResource, tokenizerResource, pooling, maxTokens));
         } catch (RuntimeException | LinkageError e) {
             log.warn("Embedding answer sentences one model call each: the sentence encoder could not start ({}).", rootMessage(e));
             return load;

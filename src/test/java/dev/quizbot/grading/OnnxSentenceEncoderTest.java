@@ -52,10 +52,32 @@ class OnnxSentenceEncoderTest {
     }
 
     @Test
-    void givenATextLongerThanTheModelWindow_whenEmbedded_thenLangchain4jSplitsItAsBefore() {
-        String longText = "Retrieval-augmented generation grounds answers in retrieved documents. ".repeat(80);
-        assertThat(EmbeddingModel.cosine(SharedModel.model().embed(longText), langchain4j(longText))).isGreaterThan(0.99999);
-        var parts = SharedModel.model().embedParts(longText, AnswerAnalyzer.answerSpans(longText));
-        assertThat(parts.parts()).hasSize(AnswerAnalyzer.MAX_ANSWER_SENTENCES);
+    void givenATextLongerThanMiniLmsTrainedWindow_whenEmbedded_thenOnlyItsFirst256WordPiecesAreRead() {
+        String opening = "Retrieval-augmented generation grounds answers in retrieved documents. ".repeat(30); // about 300 word pieces
+        String longText = opening + "The weather in Lisbon is mild in spring and the trams are yellow. ".repeat(20);
+
+        float[] vector = SharedModel.model().embed(longText);
+
+        // what lies past the window changes nothing: the vector is that of the opening alone
+        assertThat(EmbeddingModel.cosine(vector, SharedModel.model().embed(opening))).isGreaterThan(0.99999);
+        assertThat(SharedModel.model().cacheKey()).isEqualTo(SharedModel.model().name() + "@256");
+    }
+
+    @Test
+    void givenSentencesPastTheWindow_whenEmbeddedWithParts_thenOnlyTheSentencesReadHaveVectors() {
+        String filler = ("Furthermore, in conclusion, as mentioned above, it is important to note that this topic is relevant in many "
+                + "situations that come up in practice, and that there are many aspects to consider, each of which deserves careful "
+                + "attention before one settles on a view. ").repeat(6); // about 330 word pieces
+        String answer = filler + "LoRA freezes the base weights and trains a low-rank update.";
+        List<EmbeddingModel.Span> spans = AnswerAnalyzer.answerSpans(answer);
+
+        EmbeddingModel.Parts parts = SharedModel.model().embedParts(answer, spans);
+
+        assertThat(spans).hasSize(7);
+        assertThat(parts.parts().size()).isEqualTo(6);
+        String lora = "LoRA freezes the base weights and trains a low-rank update.";
+        for (float[] part : parts.parts()) {
+            assertThat(EmbeddingModel.cosine(part, langchain4j(lora))).isLessThan(0.6);
+        }
     }
 }
