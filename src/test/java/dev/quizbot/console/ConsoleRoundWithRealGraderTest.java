@@ -1,0 +1,82 @@
+package dev.quizbot.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+import dev.quizbot.chat.Reply;
+import dev.quizbot.grading.Verdict;
+import dev.quizbot.round.RoundService;
+import dev.quizbot.testing.MutableClock;
+import dev.quizbot.testing.Screen;
+
+/**
+ * The product as a newcomer meets it: the shipped question bank, the real grader with its
+ * sentence model, H2 with the real migrations, played through the console. Only the clock is
+ * the test's, so the round can be closed without waiting ten minutes.
+ */
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:h2:mem:quizbot-real-grader;DB_CLOSE_DELAY=-1",
+        "quizbot.ticker.enabled=false",
+        "quizbot.console.enabled=false",
+        "quizbot.scoring.default-zone=UTC"})
+class ConsoleRoundWithRealGraderTest {
+
+    @TestConfiguration
+    static class TestClock {
+        @Bean
+        @Primary
+        Clock testClock() {
+            return MutableClock.SHARED;
+        }
+    }
+
+    @Autowired
+    ConsoleChat console;
+    @Autowired
+    RoundService rounds;
+
+    @Test
+    void aRoundOnTheShippedBankIsGradedByMeaningAndRevealed() {
+        MutableClock.SHARED.set("2026-03-02T09:00:00Z");
+        Screen aliceScreen = new Screen();
+        Screen bobScreen = new Screen();
+        var alice = console.connect("alice", false, "real-grader", aliceScreen);
+        var bob = console.connect("bob", false, "real-grader", bobScreen);
+
+        // given the easy RAG question of the shipped bank
+        assertThat(alice.send("ask rag easy")).isInstanceOf(Reply.RoundStarted.class);
+        assertThat(bobScreen.take()).contains("What is Retrieval-Augmented Generation (RAG) and how does it work?");
+
+        // when alice explains it in her own words and bob answers with a lookalike
+        Reply good = alice.send("answer Before generating, the system searches a vector index of your documents "
+                + "for the passages closest to the question and inserts them into the prompt, so the model "
+                + "answers from that evidence.");
+        Reply lookalike = bob.send("answer RAG means red-amber-green, the traffic-light colours of project status reports.");
+
+        // then the grades follow the meaning, with feedback naming what was hit and missed
+        assertThat(good).isInstanceOfSatisfying(Reply.Feedback.class, f -> {
+            assertThat(f.feedback().verdict()).isEqualTo(Verdict.CORRECT);
+            assertThat(f.feedback().conceptsFound()).isNotEmpty();
+            assertThat(f.feedback().explanation()).isNotBlank();
+        });
+        assertThat(lookalike).isInstanceOfSatisfying(Reply.Feedback.class, f -> {
+            assertThat(f.feedback().verdict()).isEqualTo(Verdict.INCORRECT);
+            assertThat(f.feedback().conceptsMissed()).isNotEmpty();
+        });
+
+        // and after the deadline both see the reveal with the reference answer and alice on top
+        MutableClock.SHARED.advance(Duration.ofMinutes(11));
+        rounds.closeDue();
+        aliceScreen.take();
+        assertThat(bobScreen.take()).contains("closed").contains("2 answers, 1 correct").contains("Best: alice");
+    }
+}
