@@ -8,69 +8,42 @@ import java.util.List;
  */
 public sealed interface Reply {
 
-    boolean isPrivate();
+    /** Leaderboards are for the channel; every other reply is for the caller's eyes only. */
+    default boolean isPrivate() {
+        return !(this instanceof Leaderboard);
+    }
 
     /** A plain confirmation ("Joined team Tensor Titans."). */
     record Done(String message) implements Reply {
-        public boolean isPrivate() {
-            return true;
-        }
     }
 
     /** The command could not be carried out; {@code usage} shows the right form when relevant. */
     record Refused(String reason, String usage) implements Reply {
-        public boolean isPrivate() {
-            return true;
-        }
     }
 
     /** A question was posted (the post itself arrives as a {@link Announcement.RoundOpened}). */
     record RoundStarted(Views.Question question) implements Reply {
-        public boolean isPrivate() {
-            return true;
-        }
     }
 
     /** Graded feedback, for the answerer's eyes only until the round closes. */
     record Feedback(Views.Feedback feedback) implements Reply {
-        public boolean isPrivate() {
-            return true;
-        }
     }
 
     record Leaderboard(Views.Leaderboard board) implements Reply {
-        public boolean isPrivate() {
-            return false;
-        }
     }
 
     record Stats(Views.Stats stats) implements Reply {
-        public boolean isPrivate() {
-            return true;
-        }
     }
 
     record Topics(List<Views.Topic> topics) implements Reply {
-        public boolean isPrivate() {
-            return true;
-        }
     }
 
     record Teams(List<Views.Team> teams) implements Reply {
-        public boolean isPrivate() {
-            return true;
-        }
     }
 
     record Schedules(List<Views.Schedule> schedules) implements Reply {
-        public boolean isPrivate() {
-            return true;
-        }
     }
 
     record Help(List<Views.CommandHelp> commands) implements Reply {
-        public boolean isPrivate() {
-            return true;
-        }
     }
 }
