@@ -50,11 +50,7 @@ final class CalibrationCommand {
         provenance.put("answers", nodes.numberNode(set.items().size()));
         provenance.put("seed", nodes.numberNode(options.seed()));
 
-        List<SentenceModels.Load> loads = new ArrayList<>();
-        for (SentenceModel choice : options.models()) {
-            loads.add(SentenceModels.load(choice));
-        }
-        loads.add(new SentenceModels.Load.Unavailable("concepts only"));
+        List<SentenceModels.Load> loads = loadsWithConceptsOnly(options);
         for (SentenceModels.Load load : loads) {
             String name = load.loaded().map(EmbeddingModel::name).orElse(FittedWeights.CONCEPTS_ONLY);
             AnswerAnalyzer analyzer = new AnswerAnalyzer(load.loaded(), ReferenceEmbeddingStore.inMemoryOnly());
@@ -79,11 +75,7 @@ final class CalibrationCommand {
         out.printf(Locale.ROOT, "Development set %s: %d answers over %d questions; %d-fold stratified CV, seed %d%n",
                 options.devset(), set.items().size(),
                 set.items().stream().map(i -> i.question().id()).distinct().count(), options.folds(), options.seed());
-        List<SentenceModels.Load> loads = new ArrayList<>();
-        for (SentenceModel choice : options.models()) {
-            loads.add(SentenceModels.load(choice));
-        }
-        loads.add(new SentenceModels.Load.Unavailable("concepts only"));
+        List<SentenceModels.Load> loads = loadsWithConceptsOnly(options);
         for (SentenceModels.Load load : loads) {
             String name = load.loaded().map(EmbeddingModel::name).orElse(FittedWeights.CONCEPTS_ONLY);
             AnswerAnalyzer analyzer = new AnswerAnalyzer(load.loaded(), ReferenceEmbeddingStore.inMemoryOnly());
@@ -111,6 +103,16 @@ final class CalibrationCommand {
             out.println("\nSemEval-2013: " + options.semeval() + " not found; skipped.");
         }
         return 0;
+    }
+
+    /** The chosen sentence models, then "concepts only" last: each gets its own fitted verdict model. */
+    private static List<SentenceModels.Load> loadsWithConceptsOnly(Options options) {
+        List<SentenceModels.Load> loads = new ArrayList<>();
+        for (SentenceModel choice : options.models()) {
+            loads.add(SentenceModels.load(choice));
+        }
+        loads.add(new SentenceModels.Load.Unavailable("concepts only"));
+        return loads;
     }
 
     private static void report(PrintStream out, String name, List<Calibration.Row> rows, int[] truth, int[] predicted) {
