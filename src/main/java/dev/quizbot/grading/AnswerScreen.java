@@ -52,6 +52,25 @@ final class AnswerScreen {
                 && LanguageGuess.notEnglish(text, words).isEmpty();
     }
 
+    /**
+     * Sentences said before add nothing, however often they are pasted; padding an answer with
+     * them must not make it look longer or closer to anything. A sentence cut off by the length
+     * cap that begins like an earlier one is a repeat too.
+     */
+    static List<String> withoutRepeats(List<String> sentences) {
+        List<String> kept = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (String sentence : sentences) {
+            String normal = sentence.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+            boolean repeat = !normal.isEmpty() && seen.stream().anyMatch(earlier -> earlier.startsWith(normal));
+            if (!repeat) {
+                kept.add(sentence);
+                seen.add(normal);
+            }
+        }
+        return kept;
+    }
+
     Screened screen(String raw) {
         List<String> notes = new ArrayList<>();
         String text = raw == null ? "" : raw;
@@ -82,7 +101,11 @@ final class AnswerScreen {
         if (injection) {
             notes.add("Instructions addressed to the grader were ignored; only the answer itself was graded.");
         }
-        String graded = String.join(" ", kept).replaceAll("\\s+", " ").strip();
+        List<String> distinct = withoutRepeats(kept);
+        if (distinct.size() < kept.size()) {
+            notes.add("Repeated sentences were graded once.");
+        }
+        String graded = String.join(" ", distinct).replaceAll("\\s+", " ").strip();
 
         Optional<String> nothing = Optional.empty();
         if (raw == null || raw.isBlank()) {

@@ -17,7 +17,7 @@ final class Calibration {
     static final int INNER_FOLDS = 5;
 
     /** One labelled answer as the model sees it; {@code x} is null when the screen decided it. */
-    record Row(LabelledAnswers.Item item, double[] x, int label) {
+    record Row(LabelledAnswers.Item item, double[] x, int label, boolean contradicted) {
         boolean screened() {
             return x == null;
         }
@@ -42,7 +42,7 @@ final class Calibration {
         return set.items().parallelStream().map(item -> {
             var analysis = analyzer.analyze(item.question(), item.answer());
             double[] x = analysis.features().map(f -> names.stream().mapToDouble(f::get).toArray()).orElse(null);
-            return new Row(item, x, VerdictModel.CLASSES.indexOf(item.label()));
+            return new Row(item, x, VerdictModel.CLASSES.indexOf(item.label()), analysis.clash().isPresent());
         }).toList();
     }
 
@@ -64,7 +64,7 @@ final class Calibration {
                     if (folds[i] == k) {
                         double[] p = model.probabilities(fitted.get(i).x());
                         loss -= Math.log(Math.max(1e-12, p[fitted.get(i).label()])) / fitted.size();
-                        if (LogisticRegression.predict(model, fitted.get(i).x()) == fitted.get(i).label()) {
+                        if (predict(model, fitted.get(i)) == fitted.get(i).label()) {
                             right++;
                         }
                     }
@@ -77,6 +77,23 @@ final class Calibration {
             }
         }
         return new Fit(train(names, fitted, new int[fitted.size()], -1, bestLambda), bestLambda, bestAccuracy);
+    }
+
+    static int predict(VerdictModel model, Row row) {
+        return VerdictModel.CLASSES.indexOf(model.decide(row.x(), row.contradicted()).verdict());
+    }
+
+    /**
+     * The lowest closeness to the reference of any answer people judged correct or partial: no
+     * answer below it was worth anything, so an answer below it that also names no key concept
+     * is not left to the weights. NaN (no floor) without meaning features.
+     */
+    static double relevanceFloor(VerdictModel model, List<Row> rows) {
+        return rows.stream()
+                .filter(r -> r.label() != VerdictModel.CLASSES.indexOf(Verdict.INCORRECT))
+                .mapToDouble(r -> model.closeness(r.x()))
+                .filter(c -> !Double.isNaN(c))
+                .min().orElse(Double.NaN);
     }
 
     /** Out-of-fold predictions: for each outer fold, {@link #fit} on the others (lambda chosen inside), predict the held-out answers. */
@@ -94,8 +111,7 @@ final class Calibration {
             for (int i = 0; i < rows.size(); i++) {
                 if (folds[i] == k) {
                     Row row = rows.get(i);
-                    predicted[i] = row.screened() ? VerdictModel.CLASSES.indexOf(Verdict.INCORRECT)
-                            : LogisticRegression.predict(model, row.x());
+                    predicted[i] = row.screened() ? VerdictModel.CLASSES.indexOf(Verdict.INCORRECT) : predict(model, row);
                 }
             }
         }
@@ -111,7 +127,8 @@ final class Calibration {
         }
         double[][] x = training.stream().map(Row::x).toArray(double[][]::new);
         int[] y = training.stream().mapToInt(Row::label).toArray();
-        return LogisticRegression.fit(names, x, y, lambda);
+        VerdictModel model = LogisticRegression.fit(names, x, y, lambda);
+        return model.withRelevanceFloor(relevanceFloor(model, training));
     }
 
     /** Stratified fold numbers: each label's rows shuffled with the seed, then dealt round-robin. */

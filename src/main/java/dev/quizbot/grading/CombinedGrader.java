@@ -70,18 +70,14 @@ public final class CombinedGrader implements Grader {
                     notes);
         }
         Features features = analysis.features().orElseThrow();
-        double[] p = verdicts.probabilities(verdicts.vector(features));
-        int best = 0;
-        for (int c = 1; c < p.length; c++) {
-            if (p[c] > p[best]) {
-                best = c;
-            }
-        }
-        Verdict verdict = VerdictModel.CLASSES.get(best);
-        int score = score(verdict, p);
+        VerdictModel.Decision decision = verdicts.decide(verdicts.vector(features), analysis.clash().isPresent());
+        Verdict verdict = decision.verdict();
+        int score = score(verdict, decision.probabilities());
         double similarity = analysis.similarity() < 0 ? -1 : Math.max(0, Math.min(1, analysis.similarity()));
-        return new Grade(verdict, score, analysis.found(), analysis.missed(), similarity,
-                Explanations.explain(verdict, analysis, features), notes);
+        String explanation = decision.unrelated()
+                ? Explanations.unrelated(analysis)
+                : Explanations.explain(verdict, analysis, features);
+        return new Grade(verdict, score, analysis.found(), analysis.missed(), similarity, explanation, notes);
     }
 
     /**

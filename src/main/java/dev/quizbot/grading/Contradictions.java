@@ -36,8 +36,12 @@ import java.util.regex.Pattern;
  */
 final class Contradictions {
 
-    /** The word an answer used and the reference's opposite; {@code "not"} for a negation. */
-    record Clash(String answerWord, String referenceWord) {
+    /** How an answer goes against the reference; the explanation names it. */
+    sealed interface Clash permits Opposite, SwappedSides.Swap {
+    }
+
+    /** The answer used a word ({@code "not larger"} when negated) where the reference has its opposite. */
+    record Opposite(String answerWord, String referenceWord) implements Clash {
     }
 
     record Result(int count, Optional<Clash> example) {
@@ -80,11 +84,22 @@ final class Contradictions {
             Pattern.compile("(\\S+(?: \\S+)?) (?:vs\\.?|versus) (\\S+(?: \\S+)?)", Pattern.CASE_INSENSITIVE));
 
     /** The reference worked out once per question. */
-    record Reference(List<Claim> statements, Map<String, Pole> questionPoles) {
+    record Reference(List<Claim> statements, Map<String, Pole> questionPoles, Map<Integer, SwappedSides.Side> sides) {
 
         static Reference of(String question, String answer) {
             Map<String, Pole> questionPoles = contrastOf(question);
-            return new Reference(claims(answer, questionPoles), questionPoles);
+            return new Reference(claims(answer, questionPoles), questionPoles,
+                    SwappedSides.sides(answer, sideOfStem(questionPoles)));
+        }
+
+        Map<String, Integer> sideOfStem() {
+            return Reference.sideOfStem(questionPoles);
+        }
+
+        private static Map<String, Integer> sideOfStem(Map<String, Pole> questionPoles) {
+            Map<String, Integer> sides = new HashMap<>();
+            questionPoles.forEach((stem, pole) -> sides.put(stem, pole.polarity()));
+            return Map.copyOf(sides);
         }
     }
 
@@ -231,6 +246,12 @@ final class Contradictions {
                 }
             }
         }
+        if (total == 0) {
+            Optional<Clash> swap = SwappedSides.find(answer, reference.sideOfStem(), reference.sides());
+            if (swap.isPresent()) {
+                return new Result(1, swap);
+            }
+        }
         return new Result(total, Optional.ofNullable(example));
     }
 
@@ -277,6 +298,12 @@ final class Contradictions {
                 continue;
             }
             int dimension = unit.opposedOn(match);
+            if (dimension == QUESTION_DIMENSION) {
+                // Which side of the question's contrast a claim is about is SwappedSides' call: matched
+                // by shared words alone, "in cross-attention the queries come from the decoder"
+                // aligned with the reference's sentence on self-attention and read as a flip.
+                continue;
+            }
             if (dimension != -2 && said.mentionsBothSides(dimension) && !statement.mentionsBothSides(dimension)) {
                 continue; // the answer contrasts two cases; this statement speaks of one
             }
@@ -284,7 +311,7 @@ final class Contradictions {
             if (dimension != -2) {
                 flips++;
                 if (first == null) {
-                    first = new Clash(unit.surfaces().get(dimension), match.surfaces().get(dimension));
+                    first = new Opposite(unit.surfaces().get(dimension), match.surfaces().get(dimension));
                 }
             }
         }
@@ -364,8 +391,9 @@ final class Contradictions {
         for (Pattern pattern : CONTRAST_QUESTIONS) {
             Matcher m = pattern.matcher(question);
             if (m.find()) {
-                Set<String> left = contentStems(m.group(1));
-                Set<String> right = contentStems(m.group(2));
+                // without hyphens, as in the claims: "pre-training" is the one word "pretraining", not "pre" and "training"
+                Set<String> left = contentStems(HYPHEN.matcher(m.group(1)).replaceAll(""));
+                Set<String> right = contentStems(HYPHEN.matcher(m.group(2)).replaceAll(""));
                 Set<String> both = new HashSet<>(left);
                 both.retainAll(right);
                 left.removeAll(both);

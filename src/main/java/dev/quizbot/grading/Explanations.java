@@ -51,6 +51,13 @@ final class Explanations {
         return text.toString();
     }
 
+    /** Below the relevance floor: no key concept, and nothing close to the reference in meaning. */
+    static String unrelated(Analysis analysis) {
+        return "Not correct. It names none of the key concepts and nothing in it comes close in meaning to the reference answer."
+                + (analysis.missed().isEmpty() ? "" : " Key concepts: " + list(analysis.missed()) + ".")
+                + String.format(java.util.Locale.ROOT, " Meaning similarity to the reference: %.2f.", analysis.similarity());
+    }
+
     private static String reason(Analysis analysis, Features features) {
         if (analysis.clash().isPresent()) {
             return contradiction(analysis.clash().get());
@@ -65,10 +72,12 @@ final class Explanations {
     }
 
     private static String contradiction(Contradictions.Clash clash) {
-        return clash.answerWord().equals("not")
-                ? " It seems to contradict the reference by negating what it states."
-                : " It seems to contradict the reference: it says '" + clash.answerWord()
-                + "' where the reference says '" + clash.referenceWord() + "'.";
+        return switch (clash) {
+            case Contradictions.Opposite opposite -> " It seems to contradict the reference: it says '" + opposite.answerWord()
+                    + "' where the reference says '" + opposite.referenceWord() + "'.";
+            case SwappedSides.Swap swapped -> " It seems to contradict the reference by swapping the two sides: it says of '" + swapped.answerSide()
+                    + "' what the reference says of '" + swapped.referenceSide() + "'.";
+        };
     }
 
     private static String list(List<String> items) {

@@ -68,8 +68,9 @@ record FittedWeights(Map<String, VerdictModel> models, JsonNode provenance) {
             for (int c = 0; c < weights.length; c++) {
                 weights[c] = doubles(m.get("weights").get(c));
             }
+            double floor = m.has("relevance_floor") ? m.get("relevance_floor").asDouble() : Double.NaN;
             models.put(entry.getKey(), new VerdictModel(features, doubles(m.get("mean")), doubles(m.get("scale")),
-                    weights, doubles(m.get("bias"))));
+                    weights, doubles(m.get("bias")), floor));
         }
         return new FittedWeights(models, root.path("provenance"));
     }
@@ -100,6 +101,9 @@ record FittedWeights(Map<String, VerdictModel> models, JsonNode provenance) {
                 array(weights.addArray(), row);
             }
             array(m.putArray("bias"), model.bias());
+            if (!Double.isNaN(model.relevanceFloor())) {
+                m.put("relevance_floor", Math.round(model.relevanceFloor() * 1e6) / 1e6);
+            }
         });
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());

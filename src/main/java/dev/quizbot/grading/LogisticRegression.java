@@ -74,14 +74,4 @@ final class LogisticRegression {
         return new VerdictModel(features, mean, scale, w, b);
     }
 
-    static int predict(VerdictModel model, double[] raw) {
-        double[] p = model.probabilities(raw);
-        int best = 0;
-        for (int c = 1; c < p.length; c++) {
-            if (p[c] > p[best]) {
-                best = c;
-            }
-        }
-        return best;
-    }
 }

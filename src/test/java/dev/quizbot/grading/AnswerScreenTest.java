@@ -48,4 +48,18 @@ class AnswerScreenTest {
         assertThat(screened.text().length()).isLessThanOrEqualTo(Grader.MAX_ANSWER_LENGTH);
         assertThat(screened.notes()).anyMatch(n -> n.contains("first 2000 characters") && n.contains(String.valueOf(answer.length())));
     }
+
+    @Test
+    void repeatedSentencesAreGradedOnceAndNoted() {
+        AnswerScreen.Screened screened = screen.screen("LoRA trains low-rank adapters. It is relevant! lora trains LOW-RANK adapters. It is relevant. It is rele");
+        assertThat(screened.text()).isEqualTo("LoRA trains low-rank adapters. It is relevant!");
+        assertThat(screened.notes()).contains("Repeated sentences were graded once.");
+    }
+
+    @Test
+    void sentencesThatOnlyBeginAlikeAreBothKept() {
+        AnswerScreen.Screened screened = screen.screen("LoRA trains adapters. LoRA trains adapters on frozen weights.");
+        assertThat(screened.text()).isEqualTo("LoRA trains adapters. LoRA trains adapters on frozen weights.");
+        assertThat(screened.notes()).noneMatch(n -> n.contains("Repeated"));
+    }
 }

@@ -165,6 +165,51 @@ class CombinedGraderTest {
     }
 
     @Test
+    void paddingThatPushesTheAnswerPastTheCapIsNotCorrect() {
+        String padding = "Honestly this is one of those topics where it helps to step back and talk about why people even care about "
+                + "fine-tuning big models cheaply, because interviewers like hearing the bigger picture first. ";
+        Grade grade = grade(SHIPPED.question("how-lora-works").orElseThrow(), padding.repeat(12)
+                + "Anyway: LoRA freezes W and trains a low-rank update BA, and BA can be merged back into W.");
+        assertThat(grade.verdict()).isEqualTo(Verdict.INCORRECT);
+        assertThat(grade.explanation()).contains("nothing in it comes close in meaning");
+        assertThat(grade.notes()).anyMatch(n -> n.contains("Only the first 2000 characters"))
+                .anyMatch(n -> n.contains("Repeated sentences were graded once"));
+    }
+
+    @Test
+    void aRightAnswerFollowedByPaddingIsStillCorrect() {
+        String padding = " Furthermore, in conclusion, as mentioned above, it is important to note that this is relevant.".repeat(30);
+        Grade grade = grade(RAG, "RAG retrieves relevant passages from an external document store with vector search and adds them "
+                + "to the prompt so the model's answer is grounded in them." + padding);
+        assertThat(grade.verdict()).isEqualTo(Verdict.CORRECT);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            autoregressive-vs-masked          | Masked models like BERT predict the next token using only the previous words, while autoregressive models like GPT see both the left and the right context, which is why GPT is mainly used for classification.
+            pretraining-vs-fine-tuning        | Fine-tuning is the expensive from-scratch stage on trillions of unlabelled tokens, and pre-training is the short step afterwards on a small labelled dataset for a specific task.
+            instruction-tuning-vs-fine-tuning | Instruction tuning trains on a single narrow task with a fixed label set, whereas standard fine-tuning uses instructions from many different tasks so the model generalises to unseen ones.
+            """)
+    void theTwoSidesOfAComparisonSwappedAreNeverCorrect(String questionId, String answer) {
+        Grade grade = grade(SHIPPED.question(questionId).orElseThrow(), answer);
+        assertThat(grade.verdict()).isNotEqualTo(Verdict.CORRECT);
+        assertThat(grade.explanation()).contains("swapping the two sides");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            autoregressive-vs-masked          | Autoregressive models like GPT predict the next token from the previous ones, while masked models like BERT predict hidden tokens from both the left and the right context.
+            pretraining-vs-fine-tuning        | Pre-training is the expensive stage on a huge unlabelled corpus, and fine-tuning then adapts the model on a small labelled dataset for a specific task.
+            instruction-tuning-vs-fine-tuning | Instruction tuning trains on instructions and responses from many different tasks so the model generalises to unseen ones, whereas standard fine-tuning targets a single task, often with its own label set.
+            cross-vs-self-attention           | In self-attention the queries, keys and values all come from the same sequence. In cross-attention the queries come from one sequence, such as the decoder, while keys and values come from another, such as the encoder output.
+            """)
+    void theTwoSidesOfAComparisonTheRightWayRoundAreNotFlagged(String questionId, String answer) {
+        Question question = SHIPPED.question(questionId).orElseThrow();
+        assertThat(grader.analyzer().analyze(question, answer).clash()).isEmpty();
+        assertThat(grade(question, answer).verdict()).isEqualTo(Verdict.CORRECT);
+    }
+
+    @Test
     void anotherLanguageIsNamedAndNotGradedAsIfEnglish() {
         Grade grade = grade(LORA, "LoRA gèle les poids pré-entraînés et apprend une mise à jour de faible rang; QLoRA quantifie le modèle de base sur 4 bits.");
         assertThat(grade.verdict()).isEqualTo(Verdict.INCORRECT);

@@ -50,7 +50,7 @@ class ContradictionsTest {
     void givenDistillation_whenTeacherAndStudentAreSwapped_thenItIsFlagged(String answer) {
         var result = CUE.count(answer, DISTILLATION);
         assertThat(result.count()).isEqualTo(1);
-        assertThat(result.example()).hasValueSatisfying(clash -> assertThat(clash.answerWord().toLowerCase(java.util.Locale.ROOT)).isIn("larger", "large", "teacher"));
+        assertThat(result.example()).hasValueSatisfying(clash -> assertThat(((Contradictions.Opposite) clash).answerWord().toLowerCase(java.util.Locale.ROOT)).isIn("larger", "large", "teacher"));
     }
 
     @ParameterizedTest
