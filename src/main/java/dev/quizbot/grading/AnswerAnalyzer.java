@@ -28,11 +28,16 @@ final class AnswerAnalyzer {
 
     /** Everything measured about one answer. {@code features} is empty when there was nothing to grade. */
     record Analysis(PreparedQuestion question, Screened screened, Optional<String> otherLanguage,
-                    List<Match> concepts, Optional<Contradictions.Clash> clash, double similarity,
+                    List<Match> concepts, Optional<Contradictions.Clash> clash, Optional<NegatedFacts.Denial> denial, double similarity,
                     Optional<Features> features) {
 
         List<String> found() {
             return concepts.stream().filter(Match::found).map(m -> m.concept().phrase()).toList();
+        }
+
+        /** What the answer says against the reference: a contradiction, else a denial. */
+        Optional<Contradictions.Clash> against() {
+            return clash.or(() -> denial);
         }
 
         List<String> missed() {
@@ -66,7 +71,7 @@ final class AnswerAnalyzer {
         Screened screened = screen.screen(answerText);
         if (screened.nothingToGrade().isPresent()) {
             return new Analysis(q, screened, Optional.empty(), matcher.match(q.concepts(), List.of()),
-                    Optional.empty(), 0, Optional.empty());
+                    Optional.empty(), Optional.empty(), 0, Optional.empty());
         }
         String text = screened.text();
         List<String> words = Terms.ENGLISH.words(text);
@@ -74,7 +79,7 @@ final class AnswerAnalyzer {
         List<Match> matches = matcher.match(q.concepts(), terms);
         Optional<String> language = LanguageGuess.notEnglish(text, words);
         if (language.isPresent()) {
-            return new Analysis(q, screened, language, matches, Optional.empty(), 0, Optional.empty());
+            return new Analysis(q, screened, language, matches, Optional.empty(), Optional.empty(), 0, Optional.empty());
         }
 
         Contradictions.Result contradiction = contradictions.count(text, q.claims());
@@ -85,6 +90,8 @@ final class AnswerAnalyzer {
         f.put("all_concepts", !matches.isEmpty() && found == matches.size() ? 1.0 : 0.0);
         termOverlap(q, terms, f);
         f.put("contradiction", contradiction.count() > 0 ? 1.0 : 0.0);
+        Optional<NegatedFacts.Denial> denial = NegatedFacts.find(text, q.referenceSentences());
+        f.put("denial", denial.isPresent() ? 1.0 : 0.0);
         long functionWords = words.stream().filter(w -> LanguageGuess.isEnglishFunctionWord(w)).count();
         f.put("function_words", words.isEmpty() ? 0 : functionWords / (double) words.size());
         // A statement links its terms (a function word, a relation mark) or ends like a sentence;
@@ -109,14 +116,14 @@ final class AnswerAnalyzer {
             // answers are incorrect, the other a one-line partial).
             Screened offTopic = new Screened(text, screened.truncated(), screened.injection(), screened.code(),
                     Optional.of(f.get("question_echo") >= 0.7 ? ECHO : OFF_TOPIC), screened.notes());
-            return new Analysis(q, offTopic, Optional.empty(), matches, Optional.empty(), 0, Optional.empty());
+            return new Analysis(q, offTopic, Optional.empty(), matches, Optional.empty(), Optional.empty(), 0, Optional.empty());
         }
 
         double similarity = -1;
         if (model.isPresent()) {
             similarity = meaning(q, text, f);
         }
-        return new Analysis(q, screened, Optional.empty(), matches, contradiction.example(), similarity,
+        return new Analysis(q, screened, Optional.empty(), matches, contradiction.example(), denial, similarity,
                 Optional.of(new Features(f)));
     }
 

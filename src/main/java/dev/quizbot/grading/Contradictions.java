@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
 final class Contradictions {
 
     /** How an answer goes against the reference; the explanation names it. */
-    sealed interface Clash permits Opposite, SwappedSides.Swap {
+    sealed interface Clash permits Opposite, SwappedSides.Swap, NegatedFacts.Denial {
     }
 
     /** The answer used a word ({@code "not larger"} when negated) where the reference has its opposite. */

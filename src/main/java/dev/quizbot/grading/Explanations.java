@@ -26,7 +26,7 @@ final class Explanations {
             }
             case PARTIAL -> {
                 text.append("Partly correct.");
-                analysis.clash().ifPresent(clash -> text.append(contradiction(clash)));
+                analysis.against().ifPresent(clash -> text.append(contradiction(clash)));
                 if (!found.isEmpty()) {
                     text.append(" You mentioned ").append(list(found)).append('.');
                 }
@@ -59,8 +59,8 @@ final class Explanations {
     }
 
     private static String reason(Analysis analysis, Features features) {
-        if (analysis.clash().isPresent()) {
-            return contradiction(analysis.clash().get());
+        if (analysis.against().isPresent()) {
+            return contradiction(analysis.against().get());
         }
         if (features.get("question_echo") >= 0.7) {
             return " It repeats the question rather than answering it.";
@@ -75,6 +75,8 @@ final class Explanations {
         return switch (clash) {
             case Contradictions.Opposite opposite -> " It seems to contradict the reference: it says '" + opposite.answerWord()
                     + "' where the reference says '" + opposite.referenceWord() + "'.";
+            case NegatedFacts.Denial denial -> " It seems to deny what the reference states: it says not '" + denial.denied()
+                    + "' where the reference says '" + denial.stated() + "'.";
             case SwappedSides.Swap swapped -> " It seems to contradict the reference by swapping the two sides: it says of '" + swapped.answerSide()
                     + "' what the reference says of '" + swapped.referenceSide() + "'.";
         };

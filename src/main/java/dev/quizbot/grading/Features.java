@@ -13,7 +13,7 @@ record Features(Map<String, Double> values) {
 
     static final List<String> CONCEPT_FEATURES = List.of(
             "coverage", "all_concepts", "reference_terms", "question_echo", "unrelated_terms",
-            "contradiction", "unsupported_contradiction", "function_words", "statement", "listed_concepts", "length", "list_like", "injection", "code");
+            "contradiction", "denial", "unsupported_contradiction", "function_words", "statement", "listed_concepts", "length", "list_like", "injection", "code");
     static final List<String> MEANING_FEATURES = List.of(
             "similarity", "sentence_best", "reference_recall", "answer_precision",
             "question_similarity");

@@ -90,6 +90,18 @@ class CombinedGraderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
+            temperature              | Temperature does not rescale the logits at all; it only sets how many tokens the model generates per second.
+            how-rag-works            | RAG does not fetch any external documents; the model answers from what it memorized in its weights during pre-training.
+            positional-encoding      | You never need to inject token order into a transformer, since self-attention already reads the tokens in sequence.
+            """)
+    void aNegationOfAKeyFactIsIncorrectAndSaysWhatItDenies(String questionId, String answer) {
+        Grade grade = grade(SHIPPED.question(questionId).orElseThrow(), answer);
+        assertThat(grade.verdict()).isEqualTo(Verdict.INCORRECT);
+        assertThat(grade.explanation()).containsAnyOf("deny what the reference states", "contradict");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
             knowledge-distillation | A small student model is trained to mimic the outputs of a larger teacher model.
             beam-search-vs-greedy  | Greedy keeps only the single best token each step, while beam search keeps several candidate sequences.
             sampling-temperature   | Raising the temperature makes outputs less deterministic and more varied.

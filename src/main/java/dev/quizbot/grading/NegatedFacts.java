@@ -1,0 +1,103 @@
+package dev.quizbot.grading;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds answers that deny what the reference states: "ReLU doesn't help with vanishing
+ * gradients" against "ReLU helps with vanishing gradients". A negation governs the few words
+ * after it; when two or more of their content words stand close together in a reference
+ * sentence that does not negate them, the answer denies a fact the reference asserts. One word
+ * is not enough: "no examples" denies nothing when the reference itself says "without examples",
+ * and single words recur everywhere. On labelled answers this still flags some correct ones
+ * (a decoder "cannot see future tokens" where the reference says it sees earlier ones), so it
+ * is a feature the fitted weights weigh, not a contradiction that rules out a correct verdict.
+ */
+final class NegatedFacts {
+
+    /** Content words a denial must share with one stretch of a reference sentence. */
+    static final int SHARED_WORDS = 2;
+
+    /** How close together (in word positions) those words must be in the reference. */
+    static final int WINDOW = 6;
+
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("(?<=[.!?])\\s+|[;:,]|\\s+(?:but|however|while|whereas)\\s+", Pattern.CASE_INSENSITIVE);
+
+    /** The answer denies words ({@code denied}) that the reference states ({@code stated}). */
+    record Denial(String denied, String stated) implements Contradictions.Clash {
+    }
+
+    private NegatedFacts() {
+    }
+
+    static Optional<Denial> find(String answer, List<String> referenceSentences) {
+        for (String clause : CLAUSE_BREAK.split(answer)) {
+            List<Terms.Term> denied = denied(clause);
+            if (denied.size() < SHARED_WORDS) {
+                continue;
+            }
+            for (String sentence : referenceSentences) {
+                Optional<String> asserted = asserted(denied, sentence);
+                if (asserted.isPresent()) {
+                    return Optional.of(new Denial(denied.stream().map(Terms.Term::surface).collect(java.util.stream.Collectors.joining(" ")), asserted.get()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Content terms within reach after a negation. */
+    private static List<Terms.Term> denied(String clause) {
+        List<String> words = Terms.ENGLISH.words(clause);
+        List<Terms.Term> denied = new ArrayList<>();
+        for (Terms.Term term : Terms.ENGLISH.stems(clause)) {
+            if (negated(words, term.position()) && !LanguageGuess.isEnglishFunctionWord(term.stem())) {
+                denied.add(term);
+            }
+        }
+        return denied;
+    }
+
+    /** The reference's words when it states (not negated) enough of the denied words close together. */
+    private static Optional<String> asserted(List<Terms.Term> denied, String sentence) {
+        Set<String> deniedStems = new HashSet<>();
+        denied.forEach(t -> deniedStems.add(t.stem()));
+        List<String> words = Terms.ENGLISH.words(sentence);
+        List<Terms.Term> terms = Terms.ENGLISH.stems(sentence).stream().filter(t -> deniedStems.contains(t.stem())).toList();
+        for (int i = 0; i < terms.size(); i++) {
+            Set<String> together = new HashSet<>();
+            StringBuilder surface = new StringBuilder();
+            for (int j = i; j < terms.size() && terms.get(j).position() - terms.get(i).position() <= WINDOW; j++) {
+                if (negated(words, terms.get(j).position())) {
+                    together.clear();
+                    break;
+                }
+                if (together.add(terms.get(j).stem())) {
+                    surface.append(surface.isEmpty() ? "" : " ").append(terms.get(j).surface());
+                }
+            }
+            if (together.size() >= SHARED_WORDS) {
+                return Optional.of(surface.toString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * As in {@link Contradictions}, a negation governs the few words after it; reaching to the end
+     * of the clause ("not trained with a causal attention mask") flagged more correct answers
+     * than it caught wrong ones on the labelled set.
+     */
+    private static boolean negated(List<String> words, int position) {
+        for (int back = 1; back <= Contradictions.NEGATION_REACH && position - back >= 0; back++) {
+            if (position - back < words.size() && Contradictions.isNegation(words.get(position - back))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
