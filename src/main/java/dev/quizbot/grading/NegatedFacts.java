@@ -34,13 +34,21 @@ final class NegatedFacts {
     private NegatedFacts() {
     }
 
-    static Optional<Denial> find(String answer, List<String> referenceSentences) {
+    /** A reference sentence analysed once per question: its words (for negations) and content terms. */
+    record Stated(List<String> words, List<Terms.Term> terms) {
+
+        static List<Stated> of(List<String> sentences) {
+            return sentences.stream().map(s -> new Stated(Terms.ENGLISH.words(s), Terms.ENGLISH.stems(s))).toList();
+        }
+    }
+
+    static Optional<Denial> find(String answer, List<Stated> reference) {
         for (String clause : CLAUSE_BREAK.split(answer)) {
             List<Terms.Term> denied = denied(clause);
             if (denied.size() < SHARED_WORDS) {
                 continue;
             }
-            for (String sentence : referenceSentences) {
+            for (Stated sentence : reference) {
                 Optional<String> asserted = asserted(denied, sentence);
                 if (asserted.isPresent()) {
                     return Optional.of(new Denial(denied.stream().map(Terms.Term::surface).collect(java.util.stream.Collectors.joining(" ")), asserted.get()));
@@ -63,11 +71,11 @@ final class NegatedFacts {
     }
 
     /** The reference's words when it states (not negated) enough of the denied words close together. */
-    private static Optional<String> asserted(List<Terms.Term> denied, String sentence) {
+    private static Optional<String> asserted(List<Terms.Term> denied, Stated sentence) {
         Set<String> deniedStems = new HashSet<>();
         denied.forEach(t -> deniedStems.add(t.stem()));
-        List<String> words = Terms.ENGLISH.words(sentence);
-        List<Terms.Term> terms = Terms.ENGLISH.stems(sentence).stream().filter(t -> deniedStems.contains(t.stem())).toList();
+        List<String> words = sentence.words();
+        List<Terms.Term> terms = sentence.terms().stream().filter(t -> deniedStems.contains(t.stem())).toList();
         for (int i = 0; i < terms.size(); i++) {
             Set<String> together = new HashSet<>();
             StringBuilder surface = new StringBuilder();

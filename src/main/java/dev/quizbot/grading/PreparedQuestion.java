@@ -17,6 +17,7 @@ record PreparedQuestion(
         boolean conceptsDerived,
         List<String> referenceSentences,
         Contradictions.Reference claims,
+        List<NegatedFacts.Stated> statedFacts,
         Set<String> questionStems,
         Set<String> referenceStems) {
 
@@ -29,6 +30,7 @@ record PreparedQuestion(
         question.accept().forEach(a -> referenceStems.addAll(stemSet(a)));
         return new PreparedQuestion(question, concepts, derive, sentences,
                 Contradictions.Reference.of(question.question(), question.answer()),
+                NegatedFacts.Stated.of(sentences),
                 questionStems, referenceStems);
     }
 
