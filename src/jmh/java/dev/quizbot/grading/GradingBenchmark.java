@@ -31,6 +31,7 @@ import dev.quizbot.bank.QuestionBankLoader;
 public class GradingBenchmark {
 
     private List<LabelledAnswers.Item> answers;
+    private List<String> screenedTexts;
     private CombinedGrader grader;
     private EmbeddingModel model;
 
@@ -52,6 +53,9 @@ public class GradingBenchmark {
         answers = answers.stream()
                 .filter(a -> grader.analyzer().analyze(a.question(), a.answer()).features().isPresent())
                 .toList();
+        // The text the grader hands the model: capped, markup and repeated sentences removed.
+        AnswerScreen screen = new AnswerScreen();
+        screenedTexts = answers.stream().map(a -> screen.screen(a.answer()).text()).toList();
     }
 
     private LabelledAnswers.Item next(Cursor cursor) {
@@ -67,12 +71,13 @@ public class GradingBenchmark {
         return grader.grade(item.question(), item.answer());
     }
 
-    /** What the model alone costs for the same text (capped like the grader caps it). */
+    /** What the model alone costs for the same text: the screened text the grader embeds. */
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     public float[] embedOneAnswer(Cursor cursor) {
-        String text = next(cursor).answer();
-        return model.embed(text.length() > Grader.MAX_ANSWER_LENGTH ? text.substring(0, Grader.MAX_ANSWER_LENGTH) : text);
+        int index = cursor.next;
+        cursor.next = (cursor.next + 1) % screenedTexts.size();
+        return model.embed(screenedTexts.get(index));
     }
 
     @Benchmark

@@ -134,15 +134,14 @@ final class AnswerAnalyzer {
     private static void termOverlap(PreparedQuestion q, List<Term> terms, Map<String, Double> f) {
         Set<String> answer = new HashSet<>();
         terms.forEach(t -> answer.add(t.stem()));
-        Set<String> novelReference = new HashSet<>(q.referenceStems());
-        novelReference.removeAll(q.questionStems());
-        long covered = novelReference.stream().filter(s -> answer.stream().anyMatch(a -> ConceptMatcher.same(s, a, false))).count();
-        f.put("reference_terms", novelReference.isEmpty() ? 0 : covered / (double) novelReference.size());
+        ConceptMatcher.StemIndex answerIndex = new ConceptMatcher.StemIndex(answer);
+        long covered = q.novelReferenceStems().stream().filter(answerIndex::containsLike).count();
+        f.put("reference_terms", q.novelReferenceStems().isEmpty() ? 0 : covered / (double) q.novelReferenceStems().size());
         long echoed = answer.stream().filter(q.questionStems()::contains).count();
         f.put("question_echo", answer.isEmpty() ? 0 : echoed / (double) answer.size());
         long unrelated = answer.stream()
                 .filter(a -> !q.questionStems().contains(a))
-                .filter(a -> q.referenceStems().stream().noneMatch(s -> ConceptMatcher.same(s, a, false)))
+                .filter(a -> !q.referenceIndex().containsLike(a))
                 .count();
         f.put("unrelated_terms", answer.isEmpty() ? 1 : unrelated / (double) answer.size());
     }

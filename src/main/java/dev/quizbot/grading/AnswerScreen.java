@@ -31,6 +31,14 @@ final class AnswerScreen {
                     + "|\\b(give|award)\\s+(me|this|it)\\b.{0,20}\\b(full|100|max(imum)?|all)\\b.{0,10}\\b(marks?|points?|score|credit)"
                     + "|\\b(you are|act as|as the grader|system prompt|new instructions|grader:|assistant:|system:)"
                     + "|\\bthis answer is (correct|right|perfect)\\b");
+    // Words without which SQL, SCRIPT and INJECTION cannot match: checking for them first spares
+    // almost every answer the cost of those patterns (a third of the screen's time before).
+    private static final List<String> SQL_WORDS = List.of("=", "select", "insert", "update", "delete", "drop", "union", "alter", "truncate", "--");
+    private static final List<String> SCRIPT_WORDS = List.of("javascript:", "alert", "eval", "document.", "window.", "console.log",
+            "exec", "system", "-rf", "$(", "{{", "${");
+    private static final List<String> INJECTION_WORDS = List.of("ignore", "disregard", "forget", "override", "bypass", "mark", "grade",
+            "score", "rate", "count", "treat", "give", "award", "you are", "act as", "system", "instructions", "grader", "assistant:",
+            "this answer is");
     private static final Pattern EVENT_HANDLER = Pattern.compile("(?i)<[^>]*\\bon[a-z]+\\s*=|javascript:");
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?;\\n])\\s+");
     // "I don't know" and its cousins, optionally followed by a few filler words ("no idea, sorry");
@@ -71,6 +79,11 @@ final class AnswerScreen {
         return kept;
     }
 
+    private static boolean mentionsAny(String text, List<String> words) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return words.stream().anyMatch(lower::contains);
+    }
+
     Screened screen(String raw) {
         List<String> notes = new ArrayList<>();
         String text = raw == null ? "" : raw;
@@ -83,7 +96,8 @@ final class AnswerScreen {
         String withoutScripts = SCRIPT_BLOCKS.matcher(text).replaceAll(" ");
         String withoutMarkup = MARKDOWN.matcher(CODE_FENCES.matcher(TAGS.matcher(withoutScripts).replaceAll(" ")).replaceAll(" "))
                 .replaceAll(" $2 ");
-        String withoutCode = SCRIPT.matcher(SQL.matcher(withoutMarkup).replaceAll(" ")).replaceAll(" ");
+        String withoutSql = mentionsAny(withoutMarkup, SQL_WORDS) ? SQL.matcher(withoutMarkup).replaceAll(" ") : withoutMarkup;
+        String withoutCode = mentionsAny(withoutSql, SCRIPT_WORDS) ? SCRIPT.matcher(withoutSql).replaceAll(" ") : withoutSql;
         boolean code = !withoutScripts.equals(text) || !withoutCode.equals(withoutMarkup) || EVENT_HANDLER.matcher(text).find();
         if (code) {
             notes.add("Code or database commands in the answer were not graded.");
@@ -91,8 +105,9 @@ final class AnswerScreen {
 
         List<String> kept = new ArrayList<>();
         boolean injection = false;
+        boolean mayInstruct = mentionsAny(withoutCode, INJECTION_WORDS);
         for (String sentence : SENTENCE.split(withoutCode)) {
-            if (INJECTION.matcher(sentence).find()) {
+            if (mayInstruct && INJECTION.matcher(sentence).find()) {
                 injection = true;
             } else {
                 kept.add(sentence);

@@ -1,7 +1,13 @@
 package dev.quizbot.grading;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
@@ -26,18 +32,18 @@ final class ConceptMatcher {
     record Match(Concept concept, boolean found, List<Integer> positions) {
     }
 
-    private record Form(List<Term> terms, boolean exactOnly) {
-        List<String> stems() {
-            return terms.stream().map(Term::stem).toList();
-        }
+    private record Form(List<Term> terms, List<String> stems, String joined, boolean exactOnly) {
     }
+
+    /** Concept forms analysed once: they belong to the bank, and the same ones come with every answer. */
+    private final Map<String, Form> forms = new ConcurrentHashMap<>();
 
     List<Match> match(List<Concept> concepts, List<Term> answer) {
         List<Match> matches = new ArrayList<>(concepts.size());
         for (Concept concept : concepts) {
             List<Integer> positions = List.of();
             for (String text : concept.forms()) {
-                Form form = form(text);
+                Form form = forms.computeIfAbsent(text, ConceptMatcher::form);
                 if (form.stems().isEmpty()) {
                     continue;
                 }
@@ -53,7 +59,8 @@ final class ConceptMatcher {
 
     private static Form form(String text) {
         List<Term> terms = Terms.ENGLISH.stems(text);
-        return new Form(terms, terms.size() == 1 && isAbbreviation(text.strip()));
+        List<String> stems = terms.stream().map(Term::stem).toList();
+        return new Form(terms, stems, String.join("", stems), terms.size() == 1 && isAbbreviation(text.strip()));
     }
 
     /** "RAG", "PEFT", "QLoRA", "NF4": two or more capitals, or letters mixed with digits, no spaces. */
@@ -71,7 +78,7 @@ final class ConceptMatcher {
         List<String> stems = form.stems();
         for (int i = 0; i < answer.size(); i++) {
             Term start = answer.get(i);
-            if (stems.size() > 1 && same(String.join("", stems), start.stem(), false)) {
+            if (stems.size() > 1 && same(form.joined(), start.stem(), false)) {
                 return List.of(start.position()); // "lowrank", "finetuning"
             }
             if (form.terms().stream().noneMatch(t -> same(t, start, form.exactOnly()))) {
@@ -100,7 +107,50 @@ final class ConceptMatcher {
     /** Same stem or a typo of it; or a typo of the word as written, since a typo can derail the stemmer. */
     private static boolean same(Term wanted, Term actual, boolean exactOnly) {
         return same(wanted.stem(), actual.stem(), exactOnly)
-                || !exactOnly && same(folded(wanted.surface()), folded(actual.surface()), false);
+                || !exactOnly && couldBeTypo(wanted.surface(), actual.surface())
+                && same(folded(wanted.surface()), folded(actual.surface()), false);
+    }
+
+    /** The cheap half of {@link #same(String, String, boolean)}'s typo test, before anything is lower-cased. */
+    private static boolean couldBeTypo(String wanted, String actual) {
+        return Math.min(wanted.length(), actual.length()) >= 5
+                && Character.toLowerCase(wanted.charAt(0)) == Character.toLowerCase(actual.charAt(0))
+                && Math.abs(wanted.length() - actual.length()) <= 2;
+    }
+
+    /**
+     * Stems to look words up in, exactly or with a typo, without comparing against every stem:
+     * a typo keeps the first letter (see {@link #same(String, String, boolean)}), so only stems
+     * that start alike are compared.
+     */
+    static final class StemIndex {
+        private final Set<String> exact;
+        private final Map<Character, List<String>> byFirstLetter = new HashMap<>();
+
+        StemIndex(Collection<String> stems) {
+            this.exact = new HashSet<>(stems);
+            for (String stem : exact) {
+                if (!stem.isEmpty()) {
+                    byFirstLetter.computeIfAbsent(stem.charAt(0), k -> new ArrayList<>()).add(stem);
+                }
+            }
+        }
+
+        /** True when a stem is here, or a typo of it is. */
+        boolean containsLike(String stem) {
+            if (exact.contains(stem)) {
+                return true;
+            }
+            if (stem.isEmpty()) {
+                return false;
+            }
+            for (String candidate : byFirstLetter.getOrDefault(stem.charAt(0), List.of())) {
+                if (same(stem, candidate, false)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static String folded(String surface) {
@@ -109,7 +159,8 @@ final class ConceptMatcher {
 
     /**
      * Equal stems, or a typo: one edit for words of five letters or more, two from nine.
-     * The first letter must agree, which keeps "pretrain" and "retrain" apart.
+     * The first letter must agree, which keeps "pretrain" and "retrain" apart; numbers must
+     * agree exactly ("int8" is no typo of "int4"), whichever side has them.
      */
     static boolean same(String wanted, String actual, boolean exactOnly) {
         if (wanted.equals(actual)) {
@@ -117,7 +168,7 @@ final class ConceptMatcher {
         }
         int length = Math.min(wanted.length(), actual.length());
         if (exactOnly || length < 5 || wanted.charAt(0) != actual.charAt(0)
-                || wanted.chars().anyMatch(Character::isDigit)) {
+                || wanted.chars().anyMatch(Character::isDigit) || actual.chars().anyMatch(Character::isDigit)) {
             return false;
         }
         LevenshteinDistance distance = length >= 9 ? TWO_EDITS : ONE_EDIT;

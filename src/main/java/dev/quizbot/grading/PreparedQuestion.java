@@ -19,7 +19,9 @@ record PreparedQuestion(
         Contradictions.Reference claims,
         List<NegatedFacts.Stated> statedFacts,
         Set<String> questionStems,
-        Set<String> referenceStems) {
+        Set<String> referenceStems,
+        Set<String> novelReferenceStems,
+        ConceptMatcher.StemIndex referenceIndex) {
 
     static PreparedQuestion of(Question question, ConceptDeriver deriver) {
         boolean derive = question.concepts().isEmpty();
@@ -28,10 +30,13 @@ record PreparedQuestion(
         Set<String> questionStems = stemSet(question.question());
         Set<String> referenceStems = stemSet(question.answer());
         question.accept().forEach(a -> referenceStems.addAll(stemSet(a)));
+        // what the reference adds to the question: the terms an answer can only know from the subject
+        Set<String> novel = new HashSet<>(referenceStems);
+        novel.removeAll(questionStems);
         return new PreparedQuestion(question, concepts, derive, sentences,
                 Contradictions.Reference.of(question.question(), question.answer()),
                 NegatedFacts.Stated.of(sentences),
-                questionStems, referenceStems);
+                questionStems, referenceStems, Set.copyOf(novel), new ConceptMatcher.StemIndex(referenceStems));
     }
 
     static Set<String> stemSet(String text) {
