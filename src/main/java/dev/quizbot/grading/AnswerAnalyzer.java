@@ -90,7 +90,9 @@ final class AnswerAnalyzer {
         f.put("all_concepts", !matches.isEmpty() && found == matches.size() ? 1.0 : 0.0);
         termOverlap(q, terms, f);
         f.put("contradiction", contradiction.count() > 0 ? 1.0 : 0.0);
-        Optional<NegatedFacts.Denial> denial = NegatedFacts.find(text, q.statedFacts());
+        Optional<NegatedFacts.Denial> denial = words.stream().anyMatch(Contradictions::isNegation)
+                ? NegatedFacts.find(text, q.statedFacts())
+                : Optional.empty();
         f.put("denial", denial.isPresent() ? 1.0 : 0.0);
         long functionWords = words.stream().filter(w -> LanguageGuess.isEnglishFunctionWord(w)).count();
         f.put("function_words", words.isEmpty() ? 0 : functionWords / (double) words.size());

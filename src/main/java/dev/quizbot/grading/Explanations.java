@@ -46,7 +46,7 @@ final class Explanations {
             }
         }
         if (analysis.similarity() >= 0) {
-            text.append(String.format(java.util.Locale.ROOT, " Meaning similarity to the reference: %.2f.", analysis.similarity()));
+            text.append(similarity(analysis));
         }
         return text.toString();
     }
@@ -55,7 +55,7 @@ final class Explanations {
     static String unrelated(Analysis analysis) {
         return "Not correct. It names none of the key concepts and nothing in it comes close in meaning to the reference answer."
                 + (analysis.missed().isEmpty() ? "" : " Key concepts: " + list(analysis.missed()) + ".")
-                + String.format(java.util.Locale.ROOT, " Meaning similarity to the reference: %.2f.", analysis.similarity());
+                + similarity(analysis);
     }
 
     private static String reason(Analysis analysis, Features features) {
@@ -80,6 +80,12 @@ final class Explanations {
             case SwappedSides.Swap swapped -> " It seems to contradict the reference by swapping the two sides: it says of '" + swapped.answerSide()
                     + "' what the reference says of '" + swapped.referenceSide() + "'.";
         };
+    }
+
+    /** Two decimals, as {@code %.2f} would print them, without a formatter per grade. */
+    private static String similarity(Analysis analysis) {
+        return " Meaning similarity to the reference: "
+                + java.math.BigDecimal.valueOf(analysis.similarity()).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + ".";
     }
 
     private static String list(List<String> items) {

@@ -22,13 +22,16 @@ final class ReferenceEmbeddings {
         this.store = store;
     }
 
+    /** Keyed by the text itself in memory (no hashing per answer), by its SHA-256 in the store. */
     float[] vector(String text) {
-        String hash = sha256(text);
-        return memory.computeIfAbsent(hash, h -> store.find(model.cacheKey(), h).orElseGet(() -> {
-            float[] vector = model.embed(text);
-            store.save(model.cacheKey(), h, vector);
-            return vector;
-        }));
+        return memory.computeIfAbsent(text, t -> {
+            String hash = sha256(t);
+            return store.find(model.cacheKey(), hash).orElseGet(() -> {
+                float[] vector = model.embed(t);
+                store.save(model.cacheKey(), hash, vector);
+                return vector;
+            });
+        });
     }
 
     static String sha256(String text) {
