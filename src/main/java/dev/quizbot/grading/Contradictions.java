@@ -87,9 +87,10 @@ final class Contradictions {
     record Reference(List<Claim> statements, Map<String, Pole> questionPoles, Map<Integer, SwappedSides.Side> sides) {
 
         static Reference of(String question, String answer) {
-            Map<String, Pole> questionPoles = contrastOf(question);
+            Contrast contrast = contrastOf(question);
+            Map<String, Pole> questionPoles = contrast.poles();
             return new Reference(claims(answer, questionPoles), questionPoles,
-                    SwappedSides.sides(answer, sideOfStem(questionPoles)));
+                    SwappedSides.sides(answer, sideOfStem(questionPoles), contrast.names()));
         }
 
         Map<String, Integer> sideOfStem() {
@@ -386,8 +387,11 @@ final class Contradictions {
         };
     }
 
-    /** The two things a comparison question contrasts, as the two sides of one dimension. */
-    static Map<String, Pole> contrastOf(String question) {
+    /** The two things a comparison question contrasts: their stems as the two sides of one dimension, and their names as asked. */
+    record Contrast(Map<String, Pole> poles, Map<Integer, String> names) {
+    }
+
+    static Contrast contrastOf(String question) {
         for (Pattern pattern : CONTRAST_QUESTIONS) {
             Matcher m = pattern.matcher(question);
             if (m.find()) {
@@ -404,10 +408,10 @@ final class Contradictions {
                 Map<String, Pole> poles = new HashMap<>();
                 left.forEach(s -> poles.put(s, new Pole(QUESTION_DIMENSION, 1, false, false)));
                 right.forEach(s -> poles.put(s, new Pole(QUESTION_DIMENSION, -1, false, false)));
-                return Map.copyOf(poles);
+                return new Contrast(Map.copyOf(poles), Map.of(1, m.group(1).strip(), -1, m.group(2).strip()));
             }
         }
-        return Map.of();
+        return new Contrast(Map.of(), Map.of());
     }
 
     private static Set<String> contentStems(String text) {

@@ -77,9 +77,14 @@ final class Explanations {
                     + "' where the reference says '" + opposite.referenceWord() + "'.";
             case NegatedFacts.Denial denial -> " It seems to deny what the reference states: it says not '" + denial.denied()
                     + "' where the reference says '" + denial.stated() + "'.";
-            case SwappedSides.Swap swapped -> " It seems to contradict the reference by swapping the two sides: it says of '" + swapped.answerSide()
-                    + "' what the reference says of '" + swapped.referenceSide() + "'.";
+            case SwappedSides.Swap swapped -> " It seems to contradict the reference by swapping the two sides: it says of '"
+                    + inRunningText(swapped.answerSide()) + "' what the reference says of '" + inRunningText(swapped.referenceSide()) + "'.";
         };
+    }
+
+    /** A word quoted from the start of a sentence, as it reads mid-sentence: "Masked" → "masked", "BERT" stays. */
+    private static String inRunningText(String word) {
+        return word.matches("\\p{Lu}\\p{Ll}+") ? word.toLowerCase(java.util.Locale.ROOT) : word;
     }
 
     /** Two decimals, as {@code %.2f} would print them, without a formatter per grade. */

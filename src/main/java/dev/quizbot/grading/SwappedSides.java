@@ -40,12 +40,12 @@ final class SwappedSides {
     record Described(int side, String name, Set<String> words) {
     }
 
-    /** One side of the contrast as the reference describes it: its name and the words used of it alone. */
+    /** One side of the contrast as the reference describes it: its name as the question asks it and the words used of it alone. */
     record Side(String name, Set<String> ownWords) {
     }
 
     /** The two sides as the reference describes them; empty when it does not describe both. */
-    static Map<Integer, Side> sides(String reference, Map<String, Integer> sideOfStem) {
+    static Map<Integer, Side> sides(String reference, Map<String, Integer> sideOfStem, Map<Integer, String> askedNames) {
         Map<Integer, Set<String>> words = new HashMap<>();
         Map<Integer, String> names = new HashMap<>();
         for (Described part : describe(reference, sideOfStem, false)) {
@@ -59,7 +59,7 @@ final class SwappedSides {
         for (int side : words.keySet()) {
             Set<String> own = new HashSet<>(words.get(side));
             own.removeAll(words.get(-side));
-            sides.put(side, new Side(names.get(side), Set.copyOf(own)));
+            sides.put(side, new Side(askedNames.getOrDefault(side, names.get(side)), Set.copyOf(own)));
         }
         return Map.copyOf(sides);
     }
@@ -81,7 +81,7 @@ final class SwappedSides {
                 return Optional.empty();
             }
             if (other >= own + MARGIN && swap.isEmpty()) {
-                swap = Optional.of(new Swap(part.name(), sides.get(-part.side()).name()));
+                swap = Optional.of(new Swap(sides.get(part.side()).name(), sides.get(-part.side()).name()));
             }
         }
         return swap;

@@ -205,7 +205,14 @@ class CombinedGraderTest {
     void theTwoSidesOfAComparisonSwappedAreNeverCorrect(String questionId, String answer) {
         Grade grade = grade(SHIPPED.question(questionId).orElseThrow(), answer);
         assertThat(grade.verdict()).isNotEqualTo(Verdict.CORRECT);
-        assertThat(grade.explanation()).contains("swapping the two sides");
+        assertThat(grade.explanation()).contains("swapping the two sides").doesNotContainPattern("says of '\\p{Lu}\\p{Ll}");
+    }
+
+    @Test
+    void aSwapIsExplainedWithTheSidesAsTheQuestionNamesThem() {
+        Grade grade = grade(SHIPPED.question("pretraining-vs-fine-tuning").orElseThrow(),
+                "Fine-tuning is the expensive from-scratch stage on trillions of unlabelled tokens, and pre-training is the short step afterwards on a small labelled dataset for a specific task.");
+        assertThat(grade.explanation()).contains("it says of 'fine-tuning' what the reference says of 'pre-training'");
     }
 
     @ParameterizedTest
