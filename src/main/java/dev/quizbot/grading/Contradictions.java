@@ -22,17 +22,17 @@ import java.util.regex.Pattern;
  * Finds answer claims that state the opposite of the reference. A claim is compared with the
  * reference statement it talks about (shares the most plain content words with), polar word by
  * polar word: words of one dimension of {@code grading/opposites.txt} (higher/lower,
- * random/deterministic, teacher/student…) or of the contrast the question itself draws ("beam
- * search" vs "greedy decoding"), each attached to the words around it. Every opposite polarity
- * is one flip and a negation flips the word it governs. Against "a lower temperature makes the
- * output more deterministic", "a higher temperature makes the output more deterministic" flips
- * one word of two and contradicts it, while "a higher temperature makes it more random" flips
- * both and states the same relation from its other end; a lone polar word that flips
- * ("greedy keeps several sequences" where the reference says beam search does) contradicts. When the reference names both
- * sides of a dimension ("a smaller student… a larger teacher"), the answer's word is matched to
- * the reference word in the closest context, and left alone when that is not clear. Negations of
- * plain words are not counted: on labelled answers they flagged correct answers ("no examples
- * in the prompt") as often as wrong ones.
+ * random/deterministic, teacher/student…), each attached to the words around it. Every
+ * opposite polarity is one flip and a negation flips the word it governs. Against "a lower
+ * temperature makes the output more deterministic", "a higher temperature makes the output
+ * more deterministic" flips one word of two and contradicts it, while "a higher temperature
+ * makes it more random" flips both and states the same relation from its other end. When the
+ * reference names both sides of a dimension ("a smaller student… a larger teacher"), the
+ * answer's word is matched to the reference word in the closest context, and left alone when
+ * that is not clear. Negations of plain words are not counted here: on labelled answers they
+ * flagged correct answers ("no examples in the prompt") as often as wrong ones; see
+ * {@link NegatedFacts}. The two things a comparison question contrasts ("beam search" vs
+ * "greedy decoding") are read as sides by {@link SwappedSides}, which also runs from here.
  */
 final class Contradictions {
 

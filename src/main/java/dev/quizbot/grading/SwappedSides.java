@@ -32,12 +32,12 @@ final class SwappedSides {
 
     private static final Pattern HYPHEN = Pattern.compile("(?<=\\p{L})-(?=\\p{L})");
 
-    /** The answer says of one side ({@code answerSide}) what the reference says of the other. */
+    /** The answer says of one side ({@code answerSide}) what the reference says of the other; both named as the question asks. */
     record Swap(String answerSide, String referenceSide) implements Contradictions.Clash {
     }
 
-    /** What a run of clauses says of one side: the side (+1 or -1), its name as written, its plain words. */
-    record Described(int side, String name, Set<String> words) {
+    /** What a run of clauses says of one side: the side (+1 or -1) and its plain words. */
+    record Described(int side, Set<String> words) {
     }
 
     /** One side of the contrast as the reference describes it: its name as the question asks it and the words used of it alone. */
@@ -47,10 +47,8 @@ final class SwappedSides {
     /** The two sides as the reference describes them; empty when it does not describe both. */
     static Map<Integer, Side> sides(String reference, Map<String, Integer> sideOfStem, Map<Integer, String> askedNames) {
         Map<Integer, Set<String>> words = new HashMap<>();
-        Map<Integer, String> names = new HashMap<>();
         for (Described part : describe(reference, sideOfStem, false)) {
             words.computeIfAbsent(part.side(), k -> new HashSet<>()).addAll(part.words());
-            names.putIfAbsent(part.side(), part.name());
         }
         if (words.size() != 2) {
             return Map.of();
@@ -59,7 +57,7 @@ final class SwappedSides {
         for (int side : words.keySet()) {
             Set<String> own = new HashSet<>(words.get(side));
             own.removeAll(words.get(-side));
-            sides.put(side, new Side(askedNames.getOrDefault(side, names.get(side)), Set.copyOf(own)));
+            sides.put(side, new Side(askedNames.get(side), Set.copyOf(own)));
         }
         return Map.copyOf(sides);
     }
@@ -98,16 +96,14 @@ final class SwappedSides {
     static List<Described> describe(String text, Map<String, Integer> sideOfStem, boolean skipNegated) {
         List<Described> parts = new ArrayList<>();
         Integer side = null;
-        String name = null;
         Set<String> words = null;
         for (String clause : CLAUSE_BREAK.split(HYPHEN.matcher(text).replaceAll(""))) {
             List<Terms.Term> terms = Terms.ENGLISH.stems(clause);
             Optional<Terms.Term> opening = terms.stream().findFirst().filter(t -> sideOfStem.containsKey(t.stem()));
             if (opening.isPresent() && !sideOfStem.get(opening.get().stem()).equals(side)) {
                 side = sideOfStem.get(opening.get().stem());
-                name = opening.get().surface();
                 words = new HashSet<>();
-                parts.add(new Described(side, name, words));
+                parts.add(new Described(side, words));
             }
             if (side == null || skipNegated && Terms.ENGLISH.words(clause).stream().anyMatch(Contradictions::isNegation)) {
                 continue;
@@ -118,7 +114,7 @@ final class SwappedSides {
                 }
             }
         }
-        return parts.stream().map(p -> new Described(p.side(), p.name(), Set.copyOf(p.words()))).toList();
+        return parts.stream().map(p -> new Described(p.side(), Set.copyOf(p.words()))).toList();
     }
 
     private SwappedSides() {
