@@ -199,8 +199,8 @@ class CombinedGraderTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             autoregressive-vs-masked          | Masked models like BERT predict the next token using only the previous words, while autoregressive models like GPT see both the left and the right context, which is why GPT is mainly used for classification.
-            pretraining-vs-fine-tuning        | Fine-tuning is the expensive from-scratch stage on trillions of unlabelled tokens, and pre-training is the short step afterwards on a small labelled dataset for a specific task.
-            instruction-tuning-vs-fine-tuning | Instruction tuning trains on a single narrow task with a fixed label set, whereas standard fine-tuning uses instructions from many different tasks so the model generalises to unseen ones.
+            pretraining-vs-fine-tuning        | Pre-training adapts an existing model to one specific task with a small curated labelled dataset, and fine-tuning is the costly first stage over a huge unlabelled corpus.
+            instruction-tuning-vs-fine-tuning | Instruction tuning optimises one task with a task-specific head and a fixed input format, whereas standard fine-tuning trains on instructions and desired responses across many different tasks.
             """)
     void theTwoSidesOfAComparisonSwappedAreNeverCorrect(String questionId, String answer) {
         Grade grade = grade(SHIPPED.question(questionId).orElseThrow(), answer);
@@ -211,8 +211,8 @@ class CombinedGraderTest {
     @Test
     void aSwapIsExplainedWithTheSidesAsTheQuestionNamesThem() {
         Grade grade = grade(SHIPPED.question("pretraining-vs-fine-tuning").orElseThrow(),
-                "Fine-tuning is the expensive from-scratch stage on trillions of unlabelled tokens, and pre-training is the short step afterwards on a small labelled dataset for a specific task.");
-        assertThat(grade.explanation()).contains("it says of 'fine-tuning' what the reference says of 'pre-training'");
+                "Pre-training adapts an existing model to one specific task with a small curated labelled dataset, and fine-tuning is the costly first stage over a huge unlabelled corpus.");
+        assertThat(grade.explanation()).contains("it says of 'pre-training' what the reference says of 'fine-tuning'");
     }
 
     @ParameterizedTest
