@@ -33,6 +33,7 @@ public class GradingBenchmark {
     private List<LabelledAnswers.Item> answers;
     private List<String> screenedTexts;
     private CombinedGrader grader;
+    private AnswerAnalyzer withoutModel;
     private EmbeddingModel model;
 
     @State(Scope.Thread)
@@ -54,6 +55,7 @@ public class GradingBenchmark {
                 .filter(a -> grader.analyzer().analyze(a.question(), a.answer()).features().isPresent())
                 .toList();
         // The text the grader hands the model: capped, markup and repeated sentences removed.
+        withoutModel = new AnswerAnalyzer(java.util.Optional.empty(), ReferenceEmbeddingStore.inMemoryOnly());
         AnswerScreen screen = new AnswerScreen();
         screenedTexts = answers.stream().map(a -> screen.screen(a.answer()).text()).toList();
     }
@@ -78,6 +80,14 @@ public class GradingBenchmark {
         int index = cursor.next;
         cursor.next = (cursor.next + 1) % screenedTexts.size();
         return model.embed(screenedTexts.get(index));
+    }
+
+    /** The grader's own work on the same answers: screen, concepts, contradictions, denials; everything but the model. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    public Object analyzeWithoutModel(Cursor cursor) {
+        LabelledAnswers.Item item = next(cursor);
+        return withoutModel.analyze(item.question(), item.answer());
     }
 
     @Benchmark

@@ -103,23 +103,38 @@ public final class CommandParser {
     }
 
     private static Result ask(List<Token> args) {
-        Optional<String> topic = Optional.empty();
-        Optional<Difficulty> difficulty = Optional.empty();
         if (args.size() > 2) {
             return invalid("`ask` takes at most a topic and a difficulty.", HelpTexts.ASK);
         }
-        for (Token arg : args) {
-            Optional<Difficulty> d = Difficulty.parse(arg.text());
-            if (d.isPresent() && difficulty.isEmpty()) {
-                difficulty = d;
-            } else if (d.isEmpty() && topic.isEmpty()) {
-                topic = Optional.of(arg.text());
-            } else {
-                return invalid("`ask` takes one topic and one difficulty, not '" + arg.text() + "' as well.",
-                        HelpTexts.ASK);
-            }
+        Filters filters = Filters.of(args);
+        if (filters.surplus().isPresent()) {
+            return invalid("`ask` takes one topic and one difficulty, not '" + filters.surplus().get() + "' as well.",
+                    HelpTexts.ASK);
         }
-        return parsed(new Command.Ask(topic, difficulty));
+        return parsed(new Command.Ask(filters.topic(), filters.difficulty()));
+    }
+
+    /**
+     * A topic and a difficulty, in either order, each at most once (a word that parses as a
+     * difficulty is one); {@code surplus} is the first word that fits neither.
+     */
+    private record Filters(Optional<String> topic, Optional<Difficulty> difficulty, Optional<String> surplus) {
+
+        static Filters of(List<Token> args) {
+            Optional<String> topic = Optional.empty();
+            Optional<Difficulty> difficulty = Optional.empty();
+            for (Token arg : args) {
+                Optional<Difficulty> d = Difficulty.parse(arg.text());
+                if (d.isPresent() && difficulty.isEmpty()) {
+                    difficulty = d;
+                } else if (d.isEmpty() && topic.isEmpty()) {
+                    topic = Optional.of(arg.text());
+                } else {
+                    return new Filters(topic, difficulty, Optional.of(arg.text()));
+                }
+            }
+            return new Filters(topic, difficulty, Optional.empty());
+        }
     }
 
     private static Result leaderboard(List<Token> args) {
@@ -221,20 +236,12 @@ public final class CommandParser {
                     HelpTexts.SCHEDULE_SET);
         }
         String zone = args.get(next++).text();
-        Optional<String> topic = Optional.empty();
-        Optional<Difficulty> difficulty = Optional.empty();
-        for (Token arg : args.subList(next, args.size())) {
-            Optional<Difficulty> d = Difficulty.parse(arg.text());
-            if (d.isPresent() && difficulty.isEmpty()) {
-                difficulty = d;
-            } else if (d.isEmpty() && topic.isEmpty()) {
-                topic = Optional.of(arg.text());
-            } else {
-                return invalid("After the timezone come at most a topic and a difficulty; '" + arg.text()
-                        + "' is one too many.", HelpTexts.SCHEDULE_SET);
-            }
+        Filters filters = Filters.of(args.subList(next, args.size()));
+        if (filters.surplus().isPresent()) {
+            return invalid("After the timezone come at most a topic and a difficulty; '" + filters.surplus().get()
+                    + "' is one too many.", HelpTexts.SCHEDULE_SET);
         }
-        return parsed(new Command.ScheduleSet(when, zone, topic, difficulty));
+        return parsed(new Command.ScheduleSet(when, zone, filters.topic(), filters.difficulty()));
     }
 
     private static List<Token> tokens(String text) {

@@ -163,31 +163,34 @@ final class AnswerAnalyzer {
             similarity = Math.max(similarity, EmbeddingModel.cosine(whole, cache.vector(accepted)));
         }
         List<float[]> referenceVectors = q.referenceSentences().stream().map(cache::vector).toList();
-        double best = -1;
-        double recall = 0;
-        for (float[] ref : referenceVectors) {
-            double bestForRef = -1;
-            for (float[] said : answerVectors) {
-                bestForRef = Math.max(bestForRef, EmbeddingModel.cosine(said, ref));
-            }
-            recall += bestForRef / referenceVectors.size();
-            best = Math.max(best, bestForRef);
-        }
-        double precision = 0;
-        for (float[] said : answerVectors) {
-            double bestForSaid = -1;
-            for (float[] ref : referenceVectors) {
-                bestForSaid = Math.max(bestForSaid, EmbeddingModel.cosine(said, ref));
-            }
-            precision += bestForSaid / answerVectors.size();
-        }
+        // recall: how well each reference sentence is said somewhere; precision: how much of what is said is in the reference
+        BestMatches recall = BestMatches.of(referenceVectors, answerVectors);
+        BestMatches precision = BestMatches.of(answerVectors, referenceVectors);
         double questionSimilarity = EmbeddingModel.cosine(whole, cache.vector(q.question().question()));
         f.put("similarity", similarity);
-        f.put("sentence_best", best);
-        f.put("reference_recall", recall);
-        f.put("answer_precision", precision);
+        f.put("sentence_best", recall.max());
+        f.put("reference_recall", recall.mean());
+        f.put("answer_precision", precision.mean());
         f.put("question_similarity", questionSimilarity);
         return similarity;
+    }
+
+    /** Each vector of {@code from} paired with its closest in {@code to}: the mean and the highest of those cosines. */
+    private record BestMatches(double mean, double max) {
+
+        static BestMatches of(List<float[]> from, List<float[]> to) {
+            double mean = 0;
+            double max = -1;
+            for (float[] vector : from) {
+                double best = -1;
+                for (float[] other : to) {
+                    best = Math.max(best, EmbeddingModel.cosine(vector, other));
+                }
+                mean += best / from.size();
+                max = Math.max(max, best);
+            }
+            return new BestMatches(mean, max);
+        }
     }
 
     /** Where the answer's sentences are, as a reader would split them; the tail past the cap is one piece. */

@@ -134,6 +134,16 @@ final class CalibrationCommand {
         StringBuilder kinds = new StringBuilder("by kind:");
         byKind.forEach((kind, c) -> kinds.append(String.format(Locale.ROOT, " %s %d/%d;", kind, c[0], c[1])));
         out.println(kinds);
+        int denial = Features.CONCEPT_FEATURES.indexOf("denial");
+        out.println("checks fire on (labelled incorrect / partial / correct): contradiction "
+                + firing(rows, Calibration.Row::contradicted) + ", denial " + firing(rows, r -> r.x()[denial] == 1));
+    }
+
+    /** How many of the answers the weights see a check fires on, by human label. */
+    private static String firing(List<Calibration.Row> rows, java.util.function.Predicate<Calibration.Row> fires) {
+        int[] byLabel = new int[VerdictModel.CLASSES.size()];
+        rows.stream().filter(r -> !r.screened()).filter(fires).forEach(r -> byLabel[r.label()]++);
+        return byLabel[0] + " / " + byLabel[1] + " / " + byLabel[2];
     }
 
     static Options parse(String[] args, PrintStream err) {

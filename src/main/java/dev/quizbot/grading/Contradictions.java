@@ -66,7 +66,7 @@ final class Contradictions {
     }
 
     /** Hyphenated words are one word here: "pre-trained" is not a claim about training, "low-rank" is one pole. */
-    private static final Pattern HYPHEN = Pattern.compile("(?<=\\p{L})-(?=\\p{L})");
+    static final Pattern HYPHEN = Pattern.compile("(?<=\\p{L})-(?=\\p{L})");
 
     private static final Map<String, Pole> LEXICON = load();
 
@@ -84,19 +84,18 @@ final class Contradictions {
             Pattern.compile("(\\S+(?: \\S+)?) (?:vs\\.?|versus) (\\S+(?: \\S+)?)", Pattern.CASE_INSENSITIVE));
 
     /** The reference worked out once per question. */
-    record Reference(List<Claim> statements, Map<String, Pole> questionPoles, Map<Integer, SwappedSides.Side> sides) {
+    record Reference(List<Claim> statements, Map<String, Pole> questionPoles, Map<String, Integer> sideOfStem,
+                     Map<Integer, SwappedSides.Side> sides) {
 
         static Reference of(String question, String answer) {
             Contrast contrast = contrastOf(question);
             Map<String, Pole> questionPoles = contrast.poles();
-            return new Reference(claims(answer, questionPoles), questionPoles,
-                    SwappedSides.sides(answer, sideOfStem(questionPoles), contrast.names()));
+            Map<String, Integer> sideOfStem = sideOfStem(questionPoles);
+            return new Reference(claims(answer, questionPoles), questionPoles, sideOfStem,
+                    SwappedSides.sides(answer, sideOfStem, contrast.names()));
         }
 
-        Map<String, Integer> sideOfStem() {
-            return Reference.sideOfStem(questionPoles);
-        }
-
+        /** Which side of the question's contrast (+1 or -1) each of its stems names. */
         private static Map<String, Integer> sideOfStem(Map<String, Pole> questionPoles) {
             Map<String, Integer> sides = new HashMap<>();
             questionPoles.forEach((stem, pole) -> sides.put(stem, pole.polarity()));
@@ -175,12 +174,7 @@ final class Contradictions {
             if (pole == null && LanguageGuess.isEnglishFunctionWord(term.stem())) {
                 continue;
             }
-            boolean isNegated = false;
-            for (int back = 1; back <= NEGATION_REACH && term.position() - back >= 0; back++) {
-                if (term.position() - back < words.size() && isNegation(words.get(term.position() - back))) {
-                    isNegated = true;
-                }
-            }
+            boolean isNegated = negated(words, term.position());
             if (pole == null) {
                 signature = null;
                 open = false;
@@ -378,6 +372,20 @@ final class Contradictions {
             }
         }
         return shared;
+    }
+
+    /**
+     * True when a negation stands within {@link #NEGATION_REACH} words before {@code position}.
+     * Reaching to the end of the clause ("not trained with a causal attention mask") flagged
+     * more correct answers than it caught wrong ones on the labelled set.
+     */
+    static boolean negated(List<String> words, int position) {
+        for (int back = 1; back <= NEGATION_REACH && position - back >= 0; back++) {
+            if (position - back < words.size() && isNegation(words.get(position - back))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isNegation(String word) {

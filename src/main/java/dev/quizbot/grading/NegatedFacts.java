@@ -63,7 +63,7 @@ final class NegatedFacts {
         List<String> words = Terms.ENGLISH.words(clause);
         List<Terms.Term> denied = new ArrayList<>();
         for (Terms.Term term : Terms.ENGLISH.stems(clause)) {
-            if (negated(words, term.position()) && !LanguageGuess.isEnglishFunctionWord(term.stem())) {
+            if (Contradictions.negated(words, term.position()) && !LanguageGuess.isEnglishFunctionWord(term.stem())) {
                 denied.add(term);
             }
         }
@@ -80,7 +80,7 @@ final class NegatedFacts {
             Set<String> together = new HashSet<>();
             StringBuilder surface = new StringBuilder();
             for (int j = i; j < terms.size() && terms.get(j).position() - terms.get(i).position() <= WINDOW; j++) {
-                if (negated(words, terms.get(j).position())) {
+                if (Contradictions.negated(words, terms.get(j).position())) {
                     together.clear();
                     break;
                 }
@@ -93,19 +93,5 @@ final class NegatedFacts {
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * As in {@link Contradictions}, a negation governs the few words after it; reaching to the end
-     * of the clause ("not trained with a causal attention mask") flagged more correct answers
-     * than it caught wrong ones on the labelled set.
-     */
-    private static boolean negated(List<String> words, int position) {
-        for (int back = 1; back <= Contradictions.NEGATION_REACH && position - back >= 0; back++) {
-            if (position - back < words.size() && Contradictions.isNegation(words.get(position - back))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

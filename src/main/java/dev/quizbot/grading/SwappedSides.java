@@ -30,8 +30,6 @@ final class SwappedSides {
             "(?<=[.!?])\\s+|[;:,()]|\\s+(?:and|while|whereas|whilst|but|however|so|which|because)\\s+",
             Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern HYPHEN = Pattern.compile("(?<=\\p{L})-(?=\\p{L})");
-
     /** The answer says of one side ({@code answerSide}) what the reference says of the other; both named as the question asks. */
     record Swap(String answerSide, String referenceSide) implements Contradictions.Clash {
     }
@@ -97,7 +95,7 @@ final class SwappedSides {
         List<Described> parts = new ArrayList<>();
         Integer side = null;
         Set<String> words = null;
-        for (String clause : CLAUSE_BREAK.split(HYPHEN.matcher(text).replaceAll(""))) {
+        for (String clause : CLAUSE_BREAK.split(Contradictions.HYPHEN.matcher(text).replaceAll(""))) {
             List<Terms.Term> terms = Terms.ENGLISH.stems(clause);
             Optional<Terms.Term> opening = terms.stream().findFirst().filter(t -> sideOfStem.containsKey(t.stem()));
             if (opening.isPresent() && !sideOfStem.get(opening.get().stem()).equals(side)) {

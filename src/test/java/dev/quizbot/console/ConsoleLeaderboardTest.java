@@ -1,5 +1,8 @@
 package dev.quizbot.console;
 
+import static dev.quizbot.testing.KeywordTestGrader.BAD;
+import static dev.quizbot.testing.KeywordTestGrader.GOOD;
+import static dev.quizbot.testing.KeywordTestGrader.HALF;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -21,10 +24,6 @@ import dev.quizbot.testing.Screen;
 /** Leaderboards across windows, channels, servers and teams, played through the console. */
 @QuizbotTest
 class ConsoleLeaderboardTest {
-
-    private static final String GOOD = "answer retrieval from a knowledge base into the prompt";
-    private static final String HALF = "answer retrieval from documents";
-    private static final String BAD = "answer no idea";
 
     @Autowired
     ConsoleChat console;

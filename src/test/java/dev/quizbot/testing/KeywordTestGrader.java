@@ -16,6 +16,11 @@ import dev.quizbot.grading.Verdict;
  */
 public final class KeywordTestGrader implements Grader {
 
+    // Console answers to the test bank's RAG question, by the credit this grader gives them.
+    public static final String GOOD = "answer retrieval from a knowledge base into the prompt";
+    public static final String HALF = "answer retrieval from documents";
+    public static final String BAD = "answer no idea";
+
     @Override
     public Grade grade(Question question, String answerText) {
         String answer = answerText.toLowerCase(Locale.ROOT);

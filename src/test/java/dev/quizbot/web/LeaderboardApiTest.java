@@ -1,5 +1,8 @@
 package dev.quizbot.web;
 
+import static dev.quizbot.testing.KeywordTestGrader.BAD;
+import static dev.quizbot.testing.KeywordTestGrader.GOOD;
+import static dev.quizbot.testing.KeywordTestGrader.HALF;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -44,10 +47,6 @@ import tools.jackson.databind.json.JsonMapper;
         "quizbot.scoring.default-zone=UTC"})
 @Import(TestBeans.class)
 class LeaderboardApiTest {
-
-    private static final String GOOD = "answer retrieval from a knowledge base into the prompt";
-    private static final String HALF = "answer retrieval from documents";
-    private static final String BAD = "answer no idea";
 
     @LocalServerPort
     int port;
