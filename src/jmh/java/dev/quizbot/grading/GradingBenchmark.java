@@ -20,7 +20,7 @@ import dev.quizbot.bank.QuestionBankLoader;
 
 /**
  * Grading latency against the raw model: the development-set answers that reach the model
- * are graded (warm reference cache, as in a running bot) and, separately, only embedded.
+ * are graded (reference side read once and kept, as in a running bot) and, separately, only embedded.
  * Run: {@code ./mvnw -Pbench verify} (see docs/benchmarks.md).
  */
 @State(Scope.Benchmark)
@@ -47,7 +47,7 @@ public class GradingBenchmark {
         answers = LabelledAnswers.read(Path.of("src/test/resources/grading/devset.jsonl"), bank).items();
         SentenceModels.Load load = SentenceModels.load(SentenceModel.ALL_MINILM_L6_V2_Q);
         model = load.loaded().orElseThrow();
-        grader = CombinedGrader.create(load, ReferenceEmbeddingStore.inMemoryOnly());
+        grader = CombinedGrader.create(load);
         answers.forEach(a -> grader.grade(a.question(), a.answer())); // reference vectors cached, as after start-up
         // Only answers that reach the model, so grading and raw embedding time the same texts
         // (an "idk" is graded in microseconds and would flatter the grader).
@@ -55,7 +55,7 @@ public class GradingBenchmark {
                 .filter(a -> grader.analyzer().analyze(a.question(), a.answer()).features().isPresent())
                 .toList();
         // The text the grader hands the model: capped, markup and repeated sentences removed.
-        withoutModel = new AnswerAnalyzer(java.util.Optional.empty(), ReferenceEmbeddingStore.inMemoryOnly());
+        withoutModel = new AnswerAnalyzer(java.util.Optional.empty());
         AnswerScreen screen = new AnswerScreen();
         screenedTexts = answers.stream().map(a -> screen.screen(a.answer()).text()).toList();
     }
@@ -82,7 +82,7 @@ public class GradingBenchmark {
         return model.embed(screenedTexts.get(index));
     }
 
-    /** The grader's own work on the same answers: screen, concepts, contradictions, denials; everything but the model. */
+    /** The grader's own work on the same answers without the model: screen, concepts, word alignment by stems, WordNet, rules. */
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     public Object analyzeWithoutModel(Cursor cursor) {

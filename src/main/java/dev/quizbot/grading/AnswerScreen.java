@@ -29,7 +29,8 @@ final class AnswerScreen {
             "(?i)\\b(ignore|disregard|forget|override|bypass)\\b.{0,40}\\b(reference|rubric|instructions?|rules?|previous|above|grader|grading|answer key|prompt)\\b"
                     + "|\\b(mark|grade|score|rate|count|treat)\\s+(this|it|me|my answer|the answer|this answer)\\b.{0,30}\\b(correct|right|full|100|perfect|pass)"
                     + "|\\b(give|award)\\s+(me|this|it)\\b.{0,20}\\b(full|100|max(imum)?|all)\\b.{0,10}\\b(marks?|points?|score|credit)"
-                    + "|\\b(you are|act as|as the grader|system prompt|new instructions|grader:|assistant:|system:)"
+                    + "|\\b(you are|act as)\\s+(now\\s+)?(an?|the|my)?\\s*(grader|examiner|teacher|assistant|evaluator|judge|ai|language model)\\b"
+                    + "|\\b(as the grader|system prompt|new instructions|grader:|assistant:|system:)"
                     + "|\\bthis answer is (correct|right|perfect)\\b");
     // Words without which SQL, SCRIPT and INJECTION cannot match: checking for them first spares
     // almost every answer the cost of those patterns (a third of the screen's time before).
@@ -46,19 +47,6 @@ final class AnswerScreen {
     private static final Pattern DONT_KNOW = Pattern.compile(
             "(?i)\\W*(((i\\s+)?(really\\s+)?(do\\s*n[o'’]?t|dont|have\\s+no)\\s+(know|idea|clue)|idk|dunno|no\\s+(idea|clue)|not\\s+sure|i'?m\\s+not\\s+sure|no\\s+comment)(\\W+\\w+){0,3}"
                     + "|pass|skip|\\?+|n/?a|none|nothing|no|yes|ok|okay|lol|\\.+|-+)\\W*");
-
-    /**
-     * Three or more words with no function word, no relation mark and no sentence ending: a list
-     * of key terms, which the labelling guide counts as no answer. Text in another language is
-     * left to the language check, which names the language instead.
-     */
-    static boolean isTermList(String text) {
-        List<String> words = Terms.ENGLISH.words(text);
-        return words.size() >= 3
-                && words.stream().noneMatch(LanguageGuess::isEnglishFunctionWord)
-                && !text.matches("(?s).*(:|=|->|→).*") && !text.matches("(?s).*[.!?]\\s*")
-                && LanguageGuess.notEnglish(text, words).isEmpty();
-    }
 
     /**
      * Sentences said before add nothing, however often they are pasted; padding an answer with
@@ -133,8 +121,6 @@ final class AnswerScreen {
             nothing = Optional.of("The answer is code or markup with too few words around it to grade.");
         } else if (DONT_KNOW.matcher(graded).matches()) {
             nothing = Optional.of("The answer says it does not know; have a look at the reference answer.");
-        } else if (isTermList(graded)) {
-            nothing = Optional.of("The answer lists terms without a statement; say what they do and how they fit together.");
         }
         return new Screened(graded, truncated, injection, code, nothing, notes);
     }

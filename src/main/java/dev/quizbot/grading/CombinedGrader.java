@@ -8,18 +8,23 @@ import dev.quizbot.bank.Question;
 import dev.quizbot.grading.AnswerAnalyzer.Analysis;
 
 /**
- * Grades by key concepts and by meaning, weighed by the model fitted on labelled answers
- * ({@code grading/weights.json}). When no sentence model is loaded it grades on concepts only,
- * with the concepts-only fit, and every grade says so. Thread-safe; usable without Spring:
- * {@code CombinedGrader.create(SentenceModel.ALL_MINILM_L6_V2_Q, ReferenceEmbeddingStore.inMemoryOnly())}.
+ * Grades by reading the answer against the reference (aligned words, meaning, opposites,
+ * misconceptions, key concepts), weighed by the model fitted on human-graded answers
+ * ({@code grading/weights.json}). When no sentence model is loaded it grades on words and
+ * concepts only, with the fit made for that, and every grade says so. Thread-safe; usable
+ * without Spring: {@code CombinedGrader.create(SentenceModel.ALL_MINILM_L6_V2_Q)}.
  */
 public final class CombinedGrader implements Grader {
+
+    /** Grades less sure than this are provisional unless configured otherwise. */
+    public static final double DEFAULT_PROVISIONAL_BELOW = 0.65;
 
     private final AnswerAnalyzer analyzer;
     private final VerdictModel verdicts;
     private final Optional<String> conceptsOnlyReason;
+    private final double provisionalBelow;
 
-    CombinedGrader(SentenceModels.Load load, ReferenceEmbeddingStore store, FittedWeights weights) {
+    CombinedGrader(SentenceModels.Load load, VerdictWeights weights, double provisionalBelow) {
         Optional<EmbeddingModel> model = load.loaded();
         Optional<VerdictModel> fitted = model.flatMap(m -> weights.forModel(m.name()));
         String reason = switch (load) {
@@ -27,17 +32,22 @@ public final class CombinedGrader implements Grader {
             case SentenceModels.Load.Ready ready -> fitted.isPresent() ? null
                     : "no grading weights are fitted for the model '" + ready.model().name() + "' (run grading-fit)";
         };
-        this.analyzer = new AnswerAnalyzer(fitted.isPresent() ? model : Optional.empty(), store);
+        this.analyzer = new AnswerAnalyzer(fitted.isPresent() ? model : Optional.empty());
         this.verdicts = fitted.orElseGet(weights::conceptsOnly);
         this.conceptsOnlyReason = Optional.ofNullable(reason);
+        this.provisionalBelow = provisionalBelow;
     }
 
-    public static CombinedGrader create(SentenceModel model, ReferenceEmbeddingStore store) {
-        return new CombinedGrader(SentenceModels.load(model), store, FittedWeights.bundled());
+    public static CombinedGrader create(SentenceModel model) {
+        return create(SentenceModels.load(model));
     }
 
-    public static CombinedGrader create(SentenceModels.Load model, ReferenceEmbeddingStore store) {
-        return new CombinedGrader(model, store, FittedWeights.bundled());
+    public static CombinedGrader create(SentenceModels.Load model) {
+        return create(model, DEFAULT_PROVISIONAL_BELOW);
+    }
+
+    public static CombinedGrader create(SentenceModels.Load model, double provisionalBelow) {
+        return new CombinedGrader(model, VerdictWeights.bundled(), provisionalBelow);
     }
 
     /** Why meaning is not compared, if it is not. */
@@ -47,6 +57,10 @@ public final class CombinedGrader implements Grader {
 
     AnswerAnalyzer analyzer() {
         return analyzer;
+    }
+
+    VerdictModel verdicts() {
+        return verdicts;
     }
 
     @Override
@@ -63,33 +77,24 @@ public final class CombinedGrader implements Grader {
                     analysis.screened().nothingToGrade().get(), notes);
         }
         if (analysis.otherLanguage().isPresent()) {
-            String language = analysis.otherLanguage().get();
             notes.add("quizbot's sentence models understand English only.");
             return new Grade(Verdict.INCORRECT, 0, analysis.found(), analysis.missed(), -1,
-                    "This answer looks like " + language + "; quizbot can only grade answers in English, so it could not be judged. Please answer in English.",
+                    "This answer looks like " + analysis.otherLanguage().get()
+                            + "; quizbot can only grade answers in English, so it could not be judged. Please answer in English.",
                     notes);
         }
-        Features features = analysis.features().orElseThrow();
-        VerdictModel.Decision decision = verdicts.decide(verdicts.vector(features), analysis.clash().isPresent());
-        Verdict verdict = decision.verdict();
-        int score = score(verdict, decision.probabilities());
+        VerdictModel.Decision decision = decide(analysis);
+        boolean provisional = decision.confidence() < provisionalBelow;
+        if (provisional) {
+            notes.add("This grade is provisional: the grader is not sure of it, and it may be reviewed.");
+        }
         double similarity = analysis.similarity() < 0 ? -1 : Math.max(0, Math.min(1, analysis.similarity()));
-        String explanation = decision.unrelated()
-                ? Explanations.unrelated(analysis)
-                : Explanations.explain(verdict, analysis, features);
-        return new Grade(verdict, score, analysis.found(), analysis.missed(), similarity, explanation, notes);
+        return new Grade(decision.verdict(), decision.score(), analysis.found(), analysis.missed(), similarity,
+                Explanations.explain(decision, analysis), notes, decision.confidence(), provisional);
     }
 
-    /**
-     * Expected credit (correct 1, partial 1/2) as a percentage, kept inside the verdict's band
-     * (incorrect below 40, partial 40-69, correct 70 and up) so score and verdict never disagree.
-     */
-    static int score(Verdict verdict, double[] p) {
-        int expected = (int) Math.round(100 * (p[2] + 0.5 * p[1]));
-        return switch (verdict) {
-            case INCORRECT -> Math.min(expected, 39);
-            case PARTIAL -> Math.max(40, Math.min(expected, 69));
-            case CORRECT -> Math.max(70, expected);
-        };
+    /** The fitted model's decision on an analysed answer that has something to grade. */
+    VerdictModel.Decision decide(Analysis analysis) {
+        return verdicts.decide(verdicts.select(AnswerAnalyzer.FEATURES, analysis.features().orElseThrow()));
     }
 }

@@ -30,7 +30,7 @@ final class ConceptDeriver {
         for (Term term : Terms.ENGLISH.stems(reference)) {
             if (term.stem().length() < 3 && !ConceptMatcher.isAbbreviation(term.surface())
                     || term.stem().chars().allMatch(Character::isDigit)
-                    || LanguageGuess.isEnglishFunctionWord(term.surface().toLowerCase(java.util.Locale.ROOT))) {
+                    || FunctionWords.isEnglish(term.surface().toLowerCase(java.util.Locale.ROOT))) {
                 // "them", "which": Lucene's short stop list keeps them, but they are no concept
                 continue;
             }

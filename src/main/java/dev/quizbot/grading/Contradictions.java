@@ -171,7 +171,7 @@ final class Contradictions {
         int intensifierDimension = 0;
         for (Terms.Term term : Terms.ENGLISH.stems(text)) {
             Pole pole = questionPoles.containsKey(term.stem()) ? questionPoles.get(term.stem()) : LEXICON.get(term.stem());
-            if (pole == null && LanguageGuess.isEnglishFunctionWord(term.stem())) {
+            if (pole == null && FunctionWords.isEnglish(term.stem())) {
                 continue;
             }
             boolean isNegated = negated(words, term.position());
@@ -425,7 +425,7 @@ final class Contradictions {
     private static Set<String> contentStems(String text) {
         Set<String> stems = new HashSet<>();
         for (Terms.Term term : Terms.ENGLISH.stems(text.toLowerCase(Locale.ROOT))) {
-            if (!LanguageGuess.isEnglishFunctionWord(term.stem())) {
+            if (!FunctionWords.isEnglish(term.stem())) {
                 stems.add(term.stem());
             }
         }

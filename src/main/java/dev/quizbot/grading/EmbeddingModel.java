@@ -30,21 +30,17 @@ public interface EmbeddingModel {
     record Span(int start, int end) {
     }
 
-    /** A text's vector and one vector per span of it the model read (spans past its window are left out). */
-    record Parts(float[] whole, List<float[]> parts) {
+    /**
+     * A text read once: its vector and the unit-length state of every word piece the model read,
+     * with the characters each covers. Word vectors for aligning an answer's words with the
+     * reference's are pooled from these. A model that cannot expose its token states gives none,
+     * and alignment falls back to matching stems.
+     */
+    record TokenStates(float[] whole, List<float[]> states, List<Span> spans) {
     }
 
-    /**
-     * The vector of a text and of parts of it (its sentences); a text of one part is its own
-     * part. This default embeds each part and the whole separately; an implementation that can
-     * read the parts off one pass over the whole text should.
-     */
-    default Parts embedParts(String text, List<Span> spans) {
-        float[] whole = embed(text);
-        if (spans.size() == 1) {
-            return new Parts(whole, List.of(whole));
-        }
-        return new Parts(whole, embedAll(spans.stream().map(s -> text.substring(s.start(), s.end())).toList()));
+    default TokenStates tokenStates(String text) {
+        return new TokenStates(embed(text), List.of(), List.of());
     }
 
     static double cosine(float[] a, float[] b) {

@@ -4,69 +4,74 @@ import java.util.List;
 
 import dev.quizbot.grading.AnswerAnalyzer.Analysis;
 
-/** Words a person reads next to the verdict: what was right, what was missing, what went wrong. */
+/**
+ * Words a person reads next to the verdict: what was right, what was missing, what went wrong.
+ * Every sentence agrees with the verdict: a correct answer is never told it missed everything,
+ * an incorrect one is never told it was nearly right.
+ */
 final class Explanations {
+
+    /** The contradiction model's probability above which an incorrect answer is called a contradiction. */
+    static final double SAYS_OPPOSITE = 0.5;
 
     private Explanations() {
     }
 
-    static String explain(Verdict verdict, Analysis analysis, Features features) {
+    static String explain(VerdictModel.Decision decision, Analysis analysis) {
         List<String> found = analysis.found();
         List<String> missed = analysis.missed();
         StringBuilder text = new StringBuilder();
-        switch (verdict) {
+        switch (decision.verdict()) {
             case CORRECT -> {
                 text.append("Correct.");
                 if (!found.isEmpty()) {
                     text.append(" You covered ").append(list(found)).append('.');
                 }
-                if (!missed.isEmpty()) {
-                    text.append(" Worth adding: ").append(list(missed)).append('.');
+                if (!missed.isEmpty() && !found.isEmpty()) {
+                    text.append(" The reference also mentions ").append(list(missed)).append('.');
+                } else if (!missed.isEmpty()) {
+                    text.append(" You said it in your own words; the reference puts it as ").append(list(missed)).append('.');
                 }
             }
             case PARTIAL -> {
                 text.append("Partly correct.");
-                analysis.against().ifPresent(clash -> text.append(contradiction(clash)));
-                if (!found.isEmpty()) {
-                    text.append(" You mentioned ").append(list(found)).append('.');
-                }
-                if (!missed.isEmpty()) {
-                    text.append(" Missing: ").append(list(missed)).append('.');
+                if (!found.isEmpty() && !missed.isEmpty()) {
+                    text.append(" You mentioned ").append(list(found)).append("; missing: ").append(list(missed)).append('.');
+                } else if (!missed.isEmpty()) {
+                    text.append(" It is on the right track but vague; the key ideas are ").append(list(missed)).append('.');
+                } else {
+                    text.append(" It names the key ideas but does not explain them as fully as the reference does.");
                 }
             }
             case INCORRECT -> {
                 text.append("Not correct.");
-                text.append(reason(analysis, features));
-                if (!found.isEmpty()) {
-                    text.append(" You mentioned ").append(list(found)).append(", but that is not enough.");
-                }
+                text.append(reason(decision, analysis));
                 if (!missed.isEmpty()) {
                     text.append(" Key concepts: ").append(list(missed)).append('.');
                 }
             }
         }
         if (analysis.similarity() >= 0) {
-            text.append(similarity(analysis));
+            text.append(" Meaning similarity to the reference: ")
+                    .append(java.math.BigDecimal.valueOf(analysis.similarity()).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString())
+                    .append('.');
         }
         return text.toString();
     }
 
-    /** Below the relevance floor: no key concept, and nothing close to the reference in meaning. */
-    static String unrelated(Analysis analysis) {
-        return "Not correct. It names none of the key concepts and nothing in it comes close in meaning to the reference answer."
-                + (analysis.missed().isEmpty() ? "" : " Key concepts: " + list(analysis.missed()) + ".")
-                + similarity(analysis);
-    }
-
-    private static String reason(Analysis analysis, Features features) {
-        if (analysis.against().isPresent()) {
-            return contradiction(analysis.against().get());
+    private static String reason(VerdictModel.Decision decision, Analysis analysis) {
+        if (analysis.clash().isPresent()) {
+            // the contradiction and denial rules name the words that clash: the clearest reason there is
+            return contradiction(analysis.clash().get());
         }
-        if (features.get("question_echo") >= 0.7) {
-            return " It repeats the question rather than answering it.";
+        if (analysis.misconception().isPresent()) {
+            return " It comes close to a common mistake: \"" + analysis.misconception().get() + "\"";
         }
-        if (features.get("function_words") < 0.12 && features.get("coverage") > 0) {
-            return " It lists terms without saying how they fit together.";
+        if (decision.pContradictory() >= SAYS_OPPOSITE) {
+            return " It seems to say something the reference contradicts.";
+        }
+        if (!analysis.found().isEmpty()) {
+            return " It uses some of the right terms (" + list(analysis.found()) + ") but does not say what the reference says.";
         }
         return " It does not say what the reference answer says.";
     }
@@ -85,12 +90,6 @@ final class Explanations {
     /** A word quoted from the start of a sentence, as it reads mid-sentence: "Masked" → "masked", "BERT" stays. */
     private static String inRunningText(String word) {
         return word.matches("\\p{Lu}\\p{Ll}+") ? word.toLowerCase(java.util.Locale.ROOT) : word;
-    }
-
-    /** Two decimals, as {@code %.2f} would print them, without a formatter per grade. */
-    private static String similarity(Analysis analysis) {
-        return " Meaning similarity to the reference: "
-                + java.math.BigDecimal.valueOf(analysis.similarity()).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + ".";
     }
 
     private static String list(List<String> items) {

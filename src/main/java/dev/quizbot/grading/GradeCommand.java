@@ -13,6 +13,8 @@ import java.util.Locale;
 
 import dev.quizbot.bank.Concept;
 import dev.quizbot.bank.Question;
+import dev.quizbot.bank.QuestionBank;
+import dev.quizbot.bank.QuestionBankLoader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,68 +30,63 @@ final class GradeCommand {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Grader grader;
+    private final QuestionBank bank;
 
-    GradeCommand(Grader grader) {
+    GradeCommand(Grader grader, QuestionBank bank) {
         this.grader = grader;
+        this.bank = bank;
     }
 
-    /** Grades every line of {@code in} onto {@code out}; returns how many lines were errors. */
+    /** Grades every line of {@code in} onto {@code out}; returns how many lines were errors (blank lines included). */
     int run(BufferedReader in, BufferedWriter out) throws IOException {
         int errors = 0;
         int n = 0;
         for (String line; (line = in.readLine()) != null; ) {
             n++;
-            if (line.isBlank()) {
-                continue;
-            }
             ObjectNode result;
+            JsonNode id = null;
             try {
-                result = grade(line);
+                if (line.isBlank()) {
+                    throw new IllegalArgumentException("blank line: nothing to grade");
+                }
+                if (line.length() > MAX_LINE_LENGTH) {
+                    throw new IllegalArgumentException("line is " + line.length() + " characters; the limit is " + MAX_LINE_LENGTH);
+                }
+                JsonNode node = JSON.readTree(line);
+                id = node.isObject() ? node.get("id") : null;
+                result = grade(node);
             } catch (IllegalArgumentException | tools.jackson.core.JacksonException e) {
                 errors++;
                 result = JSON.createObjectNode();
-                result.put("line", n);
                 result.put("error", e instanceof tools.jackson.core.JacksonException j ? "not valid JSON: " + j.getOriginalMessage() : e.getMessage());
             }
-            out.write(JSON.writeValueAsString(result));
+            ObjectNode labelled = JSON.createObjectNode();
+            labelled.put("line", n);
+            if (id != null && !id.isNull()) {
+                labelled.set("id", id);
+            }
+            labelled.setAll(result);
+            out.write(JSON.writeValueAsString(labelled));
             out.newLine();
         }
         out.flush();
         return errors;
     }
 
-    private ObjectNode grade(String line) {
-        if (line.length() > MAX_LINE_LENGTH) {
-            throw new IllegalArgumentException("line is " + line.length() + " characters; the limit is " + MAX_LINE_LENGTH);
-        }
-        JsonNode node = JSON.readTree(line);
+    private ObjectNode grade(JsonNode node) {
         if (!node.isObject()) {
-            throw new IllegalArgumentException("expected a JSON object with question, reference, answer and optional concepts");
+            throw new IllegalArgumentException("expected a JSON object with question_id, or question and reference, and answer");
         }
-        String question = requiredText(node, "question");
-        String reference = requiredText(node, "reference");
         JsonNode answerNode = node.get("answer");
         if (answerNode == null || !answerNode.isString()) {
             throw new IllegalArgumentException("'answer' is missing or not a string");
         }
-        List<Concept> concepts = new ArrayList<>();
-        JsonNode list = node.get("concepts");
-        if (list != null && !list.isNull()) {
-            if (!list.isArray()) {
-                throw new IllegalArgumentException("'concepts' must be a list of strings");
-            }
-            for (JsonNode c : list) {
-                if (!c.isString() || c.asString().isBlank()) {
-                    throw new IllegalArgumentException("'concepts' must be a list of non-empty strings");
-                }
-                concepts.add(Concept.of(c.asString().strip()));
-            }
-        }
-        Question q = new Question("audit", "audit", dev.quizbot.bank.Difficulty.MEDIUM, question, reference, concepts, List.of(), List.of());
-        Grade grade = grader.grade(q, answerNode.asString());
+        Grade grade = grader.grade(question(node), answerNode.asString());
         ObjectNode result = JSON.createObjectNode();
         result.put("verdict", grade.verdict().label());
         result.put("score", grade.score());
+        result.put("confidence", Math.round(grade.confidence() * 1000) / 1000.0);
+        result.put("provisional", grade.provisional());
         grade.conceptsFound().forEach(result.putArray("concepts_found")::add);
         grade.conceptsMissed().forEach(result.putArray("concepts_missed")::add);
         if (grade.similarity() < 0) {
@@ -100,6 +97,78 @@ final class GradeCommand {
         result.put("explanation", grade.explanation());
         grade.notes().forEach(result.putArray("notes")::add);
         return result;
+    }
+
+    /**
+     * The question to grade against: the bank's own entry when {@code question_id} names one (its
+     * concepts with synonyms, accepted answers and misconceptions, exactly as the bot grades),
+     * else one built from the line's {@code question}, {@code reference}, {@code concepts},
+     * {@code accept} and {@code misconceptions}.
+     */
+    private Question question(JsonNode node) {
+        JsonNode id = node.get("question_id");
+        if (id != null && !id.isNull()) {
+            if (!id.isString() || id.asString().isBlank()) {
+                throw new IllegalArgumentException("'question_id' must be a non-empty string");
+            }
+            return bank.question(id.asString().strip()).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown question_id '" + id.asString().strip() + "' (not in the bank)"));
+        }
+        String question = requiredText(node, "question");
+        String reference = requiredText(node, "reference");
+        List<Concept> concepts = new ArrayList<>();
+        JsonNode list = node.get("concepts");
+        if (list != null && !list.isNull()) {
+            if (!list.isArray()) {
+                throw new IllegalArgumentException("'concepts' must be a list of strings or {\"phrase\", \"synonyms\"} objects");
+            }
+            for (JsonNode c : list) {
+                concepts.add(concept(c));
+            }
+        }
+        return new Question("audit", "audit", dev.quizbot.bank.Difficulty.MEDIUM, question, reference, concepts,
+                strings(node, "accept"), List.of(), strings(node, "misconceptions"), java.util.Optional.empty());
+    }
+
+    private static Concept concept(JsonNode c) {
+        if (c.isString() && !c.asString().isBlank()) {
+            return Concept.of(c.asString().strip());
+        }
+        if (c.isObject() && c.path("phrase").isString() && !c.path("phrase").asString().isBlank()) {
+            List<String> synonyms = new ArrayList<>();
+            JsonNode given = c.get("synonyms");
+            if (given != null && !given.isNull()) {
+                if (!given.isArray()) {
+                    throw new IllegalArgumentException("a concept's 'synonyms' must be a list of strings");
+                }
+                for (JsonNode synonym : given) {
+                    if (!synonym.isString() || synonym.asString().isBlank()) {
+                        throw new IllegalArgumentException("a concept's 'synonyms' must be non-empty strings");
+                    }
+                    synonyms.add(synonym.asString().strip());
+                }
+            }
+            return new Concept(c.path("phrase").asString().strip(), synonyms);
+        }
+        throw new IllegalArgumentException("each concept must be a non-empty string or {\"phrase\": \"...\", \"synonyms\": [...]}");
+    }
+
+    private static List<String> strings(JsonNode node, String field) {
+        JsonNode list = node.get(field);
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new IllegalArgumentException("'" + field + "' must be a list of strings");
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonNode v : list) {
+            if (!v.isString() || v.asString().isBlank()) {
+                throw new IllegalArgumentException("'" + field + "' must be a list of non-empty strings");
+            }
+            values.add(v.asString().strip());
+        }
+        return values;
     }
 
     private static String requiredText(JsonNode node, String field) {
@@ -114,6 +183,7 @@ final class GradeCommand {
     static int main(String[] args, PrintStream out, PrintStream err) {
         Path input = null;
         Path output = null;
+        Path bankFolder = Path.of("questions");
         SentenceModel model = SentenceModel.ALL_MINILM_L6_V2_Q;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -121,6 +191,7 @@ final class GradeCommand {
             switch (arg) {
                 case "--input" -> input = hasValue ? Path.of(args[++i]) : null;
                 case "--output" -> output = hasValue ? Path.of(args[++i]) : null;
+                case "--bank" -> bankFolder = hasValue ? Path.of(args[++i]) : null;
                 case "--model" -> {
                     String name = hasValue ? args[++i] : "";
                     var parsed = SentenceModel.parse(name);
@@ -148,7 +219,11 @@ final class GradeCommand {
             err.println("Cannot read " + input + ".");
             return 2;
         }
-        GradeCommand command = new GradeCommand(CombinedGrader.create(model, ReferenceEmbeddingStore.inMemoryOnly()));
+        QuestionBank bank = new QuestionBank(List.of(), List.of());
+        if (bankFolder != null && Files.isDirectory(bankFolder)) {
+            bank = new QuestionBankLoader().load(bankFolder);
+        }
+        GradeCommand command = new GradeCommand(CombinedGrader.create(model), bank);
         try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
              BufferedWriter writer = output == null
                      ? new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8))
@@ -166,9 +241,13 @@ final class GradeCommand {
 
     static String usage() {
         return """
-                Usage: quizbot grade --input answers.jsonl [--output out.jsonl] [--model all-minilm-l6-v2-q|bge-small-en-v15-q|none]
-                  Each input line: {"question": "...", "reference": "...", "concepts": ["...", ...] (optional), "answer": "..."}
-                  Each output line: {"verdict", "score", "concepts_found", "concepts_missed", "similarity", "explanation", "notes"}
-                  or {"line": n, "error": "..."} for a line that could not be read.""";
+                Usage: quizbot grade --input answers.jsonl [--output out.jsonl] [--bank DIR] [--model all-minilm-l6-v2-q|bge-small-en-v15-q|none]
+                  Each input line: {"id": any (optional), "question_id": "a bank id", "answer": "..."}
+                              or:  {"id": ..., "question": "...", "reference": "...", "answer": "...", "concepts": ["...", {"phrase": "...",
+                                    "synonyms": ["..."]}] (optional), "accept": ["..."] (optional), "misconceptions": ["..."] (optional)}
+                  Each output line: {"line", "id", "verdict", "score", "confidence", "provisional", "concepts_found",
+                                     "concepts_missed", "similarity", "explanation", "notes"}
+                  or {"line", "id", "error"} for a line that could not be graded (blank lines included).
+                  --bank (default: questions) is where question_id is looked up.""";
     }
 }

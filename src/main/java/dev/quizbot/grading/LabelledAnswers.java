@@ -39,7 +39,7 @@ record LabelledAnswers(List<Item> items) {
                 continue;
             }
             try {
-                JsonNode node = FittedWeights.json().readTree(line);
+                JsonNode node = VerdictWeights.json().readTree(line);
                 String id = node.path("question_id").asString("");
                 var question = bank.question(id);
                 String label = node.path("label").asString("");

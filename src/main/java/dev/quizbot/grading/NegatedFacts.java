@@ -63,7 +63,7 @@ final class NegatedFacts {
         List<String> words = Terms.ENGLISH.words(clause);
         List<Terms.Term> denied = new ArrayList<>();
         for (Terms.Term term : Terms.ENGLISH.stems(clause)) {
-            if (Contradictions.negated(words, term.position()) && !LanguageGuess.isEnglishFunctionWord(term.stem())) {
+            if (Contradictions.negated(words, term.position()) && !FunctionWords.isEnglish(term.stem())) {
                 denied.add(term);
             }
         }

@@ -21,10 +21,9 @@ import ai.onnxruntime.OrtSession;
 
 /**
  * Runs the sentence model shipped in a langchain4j model jar with ONNX Runtime directly, so an
- * answer and each of its sentences cost ONE model call: the whole text is encoded once, its
- * vector pooled as langchain4j pools it (identical vectors), and each sentence's vector pooled
- * from the token states of that sentence's span (the mean of its tokens, read in the context of
- * the whole answer). langchain4j itself offers one pass per text only. The model reads at most
+ * answer costs ONE model call that yields both its vector (pooled as langchain4j pools it:
+ * identical vectors) and the state of every word piece, which the grader pools per word to align
+ * the answer's words with the reference's. langchain4j itself offers pooled vectors only. The model reads at most
  * the window it was trained with ({@code maxTokens} word pieces, [CLS] and [SEP] included: 256
  * for all-MiniLM-L6-v2, 512 for BGE-small, where sentence-transformers truncates too); the rest
  * of a longer text is not read, for answers and references alike. Thread-safe: ONNX Runtime
@@ -95,41 +94,22 @@ final class OnnxSentenceEncoder implements EmbeddingModel {
     }
 
     @Override
-    public Parts embedParts(String text, List<Span> spans) {
+    public TokenStates tokenStates(String text) {
         Window encoding = window(tokenizer.encode(text, true, false));
         float[][] states = run(encoding);
         float[] whole = normalize(pooling == Pooling.CLS ? states[0].clone() : mean(states, 0, states.length));
-        if (spans.size() == 1) {
-            return new Parts(whole, List.of(whole));
-        }
         CharSpan[] tokenSpans = encoding.spans();
         long[] special = encoding.special();
-        List<float[]> parts = new ArrayList<>();
-        for (Span span : spans) {
-            float[] sum = new float[states[0].length];
-            int count = 0;
-            for (int t = 0; t < states.length; t++) {
-                CharSpan token = tokenSpans[t];
-                if (special[t] == 1 || token == null || token.getStart() < span.start() || token.getStart() >= span.end()) {
-                    continue;
-                }
-                for (int j = 0; j < sum.length; j++) {
-                    sum[j] += states[t][j];
-                }
-                count++;
+        List<float[]> kept = new ArrayList<>();
+        List<Span> spans = new ArrayList<>();
+        for (int t = 0; t < states.length; t++) {
+            if (special[t] == 1 || tokenSpans[t] == null) {
+                continue;
             }
-            if (count > 0) {
-                parts.add(normalize(sum));
-            } else if (span.start() < encoding.readUpTo()) {
-                // a span inside the window the tokenizer gave no token of (offsets it could not map) is embedded alone
-                parts.add(embed(text.substring(span.start(), span.end())));
-            }
-            // a span past the window was not read, so it says nothing about the answer's meaning
+            kept.add(normalize(states[t].clone()));
+            spans.add(new Span(tokenSpans[t].getStart(), tokenSpans[t].getEnd()));
         }
-        if (parts.isEmpty()) {
-            parts.add(whole);
-        }
-        return new Parts(whole, parts);
+        return new TokenStates(whole, kept, spans);
     }
 
     /** The word pieces the model reads; {@code readUpTo} is the first character past them. */

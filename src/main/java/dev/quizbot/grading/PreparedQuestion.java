@@ -21,7 +21,8 @@ record PreparedQuestion(
         Set<String> questionStems,
         Set<String> referenceStems,
         Set<String> novelReferenceStems,
-        ConceptMatcher.StemIndex referenceIndex) {
+        ConceptMatcher.StemIndex referenceIndex,
+        List<String> misconceptions) {
 
     static PreparedQuestion of(Question question, ConceptDeriver deriver) {
         boolean derive = question.concepts().isEmpty();
@@ -36,7 +37,8 @@ record PreparedQuestion(
         return new PreparedQuestion(question, concepts, derive, sentences,
                 Contradictions.Reference.of(question.question(), question.answer()),
                 NegatedFacts.Stated.of(sentences),
-                questionStems, referenceStems, Set.copyOf(novel), new ConceptMatcher.StemIndex(referenceStems));
+                questionStems, referenceStems, Set.copyOf(novel), new ConceptMatcher.StemIndex(referenceStems),
+                question.misconceptions());
     }
 
     static Set<String> stemSet(String text) {

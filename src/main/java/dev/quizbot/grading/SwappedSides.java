@@ -107,7 +107,7 @@ final class SwappedSides {
                 continue;
             }
             for (Terms.Term term : terms) {
-                if (!sideOfStem.containsKey(term.stem()) && !LanguageGuess.isEnglishFunctionWord(term.stem())) {
+                if (!sideOfStem.containsKey(term.stem()) && !FunctionWords.isEnglish(term.stem())) {
                     words.add(term.stem());
                 }
             }

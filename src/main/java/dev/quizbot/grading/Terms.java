@@ -93,6 +93,11 @@ final class Terms {
         return run(stemming, text);
     }
 
+    /** Content terms with where each stands in the text (for pooling a model's token states per word). */
+    List<AnalyzedTokens.Token> stemTokens(String text) {
+        return AnalyzedTokens.of(stemming, text);
+    }
+
     /** Every word, lower-cased and folded, not stemmed. */
     List<String> words(String text) {
         return run(plain, text).stream().map(Term::stem).toList();

@@ -3,112 +3,93 @@ package dev.quizbot.grading;
 import java.util.List;
 
 /**
- * A fitted multinomial logistic regression from {@link Features} to the three verdicts
- * (order of {@link #CLASSES}). Features are standardised with the training mean and scale.
- * Produced by {@link LogisticRegression}, stored in {@code grading/weights.json}.
+ * The fitted verdict: three logistic models over the standardised measurements, fitted by
+ * liblinear on human-graded answers (see {@link VerdictFit}). The first tells correct from
+ * not correct; among answers that are not correct, the second tells partial from incorrect and
+ * the third contradictory (says the opposite of the reference) from the rest.
  *
- * <p>Two things a weighted sum cannot be trusted with are decided around it ({@link #decide}):
- * an answer that contradicts the reference is never correct, and one that names no key concept
- * and comes nowhere near the reference in meaning (below {@code relevanceFloor}, fitted with the
- * weights) is not correct at all. A linear model extrapolates: on padding that shares nothing
- * with the reference it read "far from the question" as "not a restated question" and said correct.
+ * @param features        the measurement names the weights expect, in order; a name {@code a*b} is the
+ *                        product of two measurements, which lets a linear model weigh them together
+ *                        (aligned words count for more when the meaning agrees too)
+ * @param mean            per-measurement mean on the training answers
+ * @param scale           per-measurement standard deviation (1 where constant)
+ * @param correct         weights then bias of P(correct)
+ * @param partial         weights then bias of P(partial | not correct)
+ * @param contradictory   weights then bias of P(contradictory | not correct)
+ * @param threshold       P(correct) at or above which an answer is correct
  */
-record VerdictModel(List<String> features, double[] mean, double[] scale, double[][] weights, double[] bias,
-                    double relevanceFloor) {
+record VerdictModel(List<String> features, double[] mean, double[] scale, double[] correct, double[] partial,
+                    double[] contradictory, double threshold) {
 
-    static final List<Verdict> CLASSES = List.of(Verdict.INCORRECT, Verdict.PARTIAL, Verdict.CORRECT);
-
-    /** The verdict, the fitted probabilities, and whether the relevance floor decided it. */
-    record Decision(Verdict verdict, double[] probabilities, boolean unrelated) {
-    }
-
-    VerdictModel(List<String> features, double[] mean, double[] scale, double[][] weights, double[] bias) {
-        this(features, mean, scale, weights, bias, Double.NaN);
+    /** What the model makes of one answer. Confidence is how far the deciding probability is from its cut, 0.5-1. */
+    record Decision(Verdict verdict, double pCorrect, double pPartial, double pContradictory, int score, double confidence) {
     }
 
     VerdictModel {
+        if (mean.length != features.size() || scale.length != features.size() || correct.length != features.size() + 1
+                || partial.length != features.size() + 1 || contradictory.length != features.size() + 1) {
+            throw new IllegalArgumentException("weights do not match the " + features.size() + " features");
+        }
         features = List.copyOf(features);
-        if (mean.length != features.size() || scale.length != features.size() || weights.length != CLASSES.size()
-                || bias.length != CLASSES.size()) {
-            throw new IllegalArgumentException("weights do not fit " + features.size() + " features and 3 classes");
-        }
-        for (double[] row : weights) {
-            if (row.length != features.size()) {
-                throw new IllegalArgumentException("a weight row has " + row.length + " values, expected " + features.size());
-            }
-        }
     }
 
-    VerdictModel withRelevanceFloor(double floor) {
-        return new VerdictModel(features, mean, scale, weights, bias, floor);
+    /** The model's inputs picked out of a full measurement vector, by name. */
+    double[] select(List<String> allNames, double[] all) {
+        return select(features, allNames, all);
     }
 
-    /**
-     * How close an answer comes to the reference in meaning, whole or sentence by sentence; NaN
-     * for a concepts-only model.
-     */
-    double closeness(double[] raw) {
-        int whole = features.indexOf("similarity");
-        int sentence = features.indexOf("sentence_best");
-        return whole < 0 || sentence < 0 ? Double.NaN : Math.max(raw[whole], raw[sentence]);
-    }
-
-    /** True when the answer names no key concept and is less close to the reference than the floor. */
-    boolean unrelated(double[] raw) {
-        int coverage = features.indexOf("coverage");
-        return !Double.isNaN(relevanceFloor) && coverage >= 0 && raw[coverage] == 0 && closeness(raw) < relevanceFloor;
-    }
-
-    Decision decide(double[] raw, boolean contradicted) {
-        double[] p = probabilities(raw);
-        if (unrelated(raw)) {
-            return new Decision(Verdict.INCORRECT, p, true);
-        }
-        int best = 0;
-        int last = contradicted ? CLASSES.indexOf(Verdict.PARTIAL) : CLASSES.size() - 1;
-        for (int c = 1; c <= last; c++) {
-            if (p[c] > p[best]) {
-                best = c;
-            }
-        }
-        return new Decision(CLASSES.get(best), p, false);
-    }
-
-    double[] vector(Features values) {
-        double[] x = new double[features.size()];
+    static double[] select(List<String> names, List<String> allNames, double[] all) {
+        double[] x = new double[names.size()];
         for (int i = 0; i < x.length; i++) {
-            x[i] = values.get(features.get(i));
+            String name = names.get(i);
+            int star = name.indexOf('*');
+            x[i] = star < 0 ? value(allNames, all, name)
+                    : value(allNames, all, name.substring(0, star)) * value(allNames, all, name.substring(star + 1));
         }
         return x;
     }
 
-    /** Class probabilities for a raw (not standardised) feature vector. */
-    double[] probabilities(double[] raw) {
-        double[] logits = new double[CLASSES.size()];
-        for (int c = 0; c < logits.length; c++) {
-            double z = bias[c];
-            for (int i = 0; i < raw.length; i++) {
-                z += weights[c][i] * (raw[i] - mean[i]) / scale[i];
-            }
-            logits[c] = z;
+    private static double value(List<String> allNames, double[] all, String name) {
+        int at = allNames.indexOf(name);
+        if (at < 0) {
+            throw new IllegalArgumentException("no measurement '" + name + "'");
         }
-        return softmax(logits);
+        return all[at];
     }
 
-    static double[] softmax(double[] logits) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double l : logits) {
-            max = Math.max(max, l);
+    Decision decide(double[] x) {
+        double[] z = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            z[i] = (x[i] - mean[i]) / scale[i];
         }
-        double sum = 0;
-        double[] p = new double[logits.length];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = Math.exp(logits[i] - max);
-            sum += p[i];
+        double pc = probability(correct, z);
+        double pp = probability(partial, z);
+        double px = probability(contradictory, z);
+        Verdict verdict = pc >= threshold ? Verdict.CORRECT : pp >= 0.5 ? Verdict.PARTIAL : Verdict.INCORRECT;
+        double confidence = verdict == Verdict.CORRECT
+                ? 0.5 + 0.5 * (pc - threshold) / (1 - threshold)
+                : Math.min(0.5 + 0.5 * (threshold - pc) / threshold, Math.max(pp, 1 - pp));
+        return new Decision(verdict, pc, pp, px, score(verdict, pc, pp), Math.max(0.5, Math.min(1, confidence)));
+    }
+
+    static double probability(double[] weights, double[] z) {
+        double s = weights[weights.length - 1];
+        for (int i = 0; i < z.length; i++) {
+            s += weights[i] * z[i];
         }
-        for (int i = 0; i < p.length; i++) {
-            p[i] /= sum;
-        }
-        return p;
+        return 1 / (1 + Math.exp(-s));
+    }
+
+    /**
+     * Expected credit (correct 1, partial 1/2) as a percentage, kept inside the verdict's band
+     * (incorrect below 40, partial 40-69, correct 70 and up) so score and verdict never disagree.
+     */
+    static int score(Verdict verdict, double pCorrect, double pPartial) {
+        int expected = (int) Math.round(100 * (pCorrect + 0.5 * (1 - pCorrect) * pPartial));
+        return switch (verdict) {
+            case INCORRECT -> Math.max(0, Math.min(expected, 39));
+            case PARTIAL -> Math.max(40, Math.min(expected, 69));
+            case CORRECT -> Math.max(70, Math.min(100, expected));
+        };
     }
 }

@@ -39,7 +39,7 @@ class DevelopmentSetTest {
         bank = new QuestionBankLoader().load(Path.of("questions"));
         lines = Files.readAllLines(DEVSET).stream()
                 .filter(l -> !l.isBlank())
-                .map(l -> FittedWeights.json().readTree(l))
+                .map(l -> VerdictWeights.json().readTree(l))
                 .toList();
     }
 

@@ -21,7 +21,7 @@ class ModelUnavailableTest {
                 () -> new OnnxEmbeddingModel(Path.of("does-not-exist/model.onnx"), Path.of("does-not-exist/tokenizer.json"), PoolingMode.MEAN));
         assertThat(load).isInstanceOf(SentenceModels.Load.Unavailable.class);
 
-        CombinedGrader grader = CombinedGrader.create(load, ReferenceEmbeddingStore.inMemoryOnly());
+        CombinedGrader grader = CombinedGrader.create(load);
         Grade right = grader.grade(PilotBank.LORA, "LoRA freezes the base weights and learns a low-rank update, a parameter-efficient method; QLoRA adds 4-bit quantization.");
         Grade wrong = grader.grade(PilotBank.LORA, "LoRA is a long-range radio protocol for IoT devices.");
 
@@ -35,7 +35,7 @@ class ModelUnavailableTest {
 
     @Test
     void withoutTheModelShortWrongAnswersAndContradictionsGetNoCredit() {
-        CombinedGrader grader = CombinedGrader.create(SentenceModel.NONE, ReferenceEmbeddingStore.inMemoryOnly());
+        CombinedGrader grader = CombinedGrader.create(SentenceModel.NONE);
         assertThat(grader.grade(PilotBank.LORA, "LoRA is a long-range radio protocol.").verdict()).isEqualTo(Verdict.INCORRECT);
         assertThat(grader.grade(PilotBank.TEMPERATURE, "A higher temperature makes the output more deterministic.").verdict())
                 .isEqualTo(Verdict.INCORRECT);
@@ -47,7 +47,7 @@ class ModelUnavailableTest {
 
     @Test
     void switchingTheModelOffSaysSoInEveryGrade() {
-        CombinedGrader grader = CombinedGrader.create(SentenceModel.NONE, ReferenceEmbeddingStore.inMemoryOnly());
+        CombinedGrader grader = CombinedGrader.create(SentenceModel.NONE);
         Grade grade = grader.grade(PilotBank.RAG, "It retrieves documents and adds them to the prompt.");
         assertThat(grade.notes()).anyMatch(n -> n.contains("quizbot.grading.model=none"));
         assertThat(grade.conceptsFound()).contains("retrieve relevant documents", "add to the prompt");

@@ -29,26 +29,28 @@ class OnnxSentenceEncoderTest {
     }
 
     @Test
-    void givenAnAnswerOfThreeSentences_whenEmbeddedWithParts_thenTheWholeIsExactAndEachPartIsNearestItsOwnSentence() {
-        String answer = "LoRA freezes the base weights. The weather in Lisbon is mild in spring. QLoRA quantizes the base model to 4 bits.";
-        List<EmbeddingModel.Span> spans = AnswerAnalyzer.answerSpans(answer);
-        assertThat(spans).hasSize(3);
+    void givenAnAnswer_whenReadForAlignment_thenTheWholeIsExactAndEveryWordPieceHasAUnitStateInsideTheText() {
+        String answer = "LoRA freezes the base weights. QLoRA quantizes the base model to 4 bits.";
+        EmbeddingModel.TokenStates read = SharedModel.model().tokenStates(answer);
 
-        EmbeddingModel.Parts parts = SharedModel.model().embedParts(answer, spans);
-
-        assertThat(EmbeddingModel.cosine(parts.whole(), langchain4j(answer))).isGreaterThan(0.99999);
-        for (int i = 0; i < spans.size(); i++) {
-            String sentence = answer.substring(spans.get(i).start(), spans.get(i).end());
-            double own = EmbeddingModel.cosine(parts.parts().get(i), langchain4j(sentence));
-            for (int j = 0; j < spans.size(); j++) {
-                if (j != i) {
-                    String other = answer.substring(spans.get(j).start(), spans.get(j).end());
-                    assertThat(own).as("sentence %d against sentence %d", i, j)
-                            .isGreaterThan(EmbeddingModel.cosine(parts.parts().get(i), langchain4j(other)));
-                }
-            }
-            assertThat(own).isGreaterThan(0.6);
+        assertThat(EmbeddingModel.cosine(read.whole(), langchain4j(answer))).isGreaterThan(0.99999);
+        assertThat(read.states()).hasSameSizeAs(read.spans()).hasSizeGreaterThan(10);
+        for (int i = 0; i < read.states().size(); i++) {
+            assertThat(read.spans().get(i).start()).isBetween(0, answer.length() - 1);
+            assertThat(PairFeatures.dot(read.states().get(i), read.states().get(i))).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
         }
+    }
+
+    @Test
+    void givenTwoAnswers_whenTheirWordsAreAligned_thenAWordMeetsItsOwnMeaningCloserThanAnUnrelatedOne() {
+        java.util.Optional<EmbeddingModel> model = java.util.Optional.of(SharedModel.model());
+        ReadText reference = ReadText.of("The retriever fetches relevant documents for the prompt.", model);
+        ReadText same = ReadText.of("It retrieves the most relevant documents.", model);
+        ReadText other = ReadText.of("The weather in Lisbon is mild.", model);
+        float[] documents = reference.words().stream().filter(w -> w.stem().equals("document")).findFirst().orElseThrow().vector();
+        double toSame = same.words().stream().mapToDouble(w -> PairFeatures.dot(documents, w.vector())).max().orElseThrow();
+        double toOther = other.words().stream().mapToDouble(w -> PairFeatures.dot(documents, w.vector())).max().orElseThrow();
+        assertThat(toSame).isGreaterThan(toOther);
     }
 
     @Test
@@ -64,20 +66,12 @@ class OnnxSentenceEncoderTest {
     }
 
     @Test
-    void givenSentencesPastTheWindow_whenEmbeddedWithParts_thenOnlyTheSentencesReadHaveVectors() {
+    void givenWordsPastTheWindow_whenRead_thenTheyHaveNoVector() {
         String filler = ("Furthermore, in conclusion, as mentioned above, it is important to note that this topic is relevant in many "
                 + "situations that come up in practice, and that there are many aspects to consider, each of which deserves careful "
                 + "attention before one settles on a view. ").repeat(6); // about 330 word pieces
-        String answer = filler + "LoRA freezes the base weights and trains a low-rank update.";
-        List<EmbeddingModel.Span> spans = AnswerAnalyzer.answerSpans(answer);
-
-        EmbeddingModel.Parts parts = SharedModel.model().embedParts(answer, spans);
-
-        assertThat(spans).hasSize(7);
-        assertThat(parts.parts().size()).isEqualTo(6);
-        String lora = "LoRA freezes the base weights and trains a low-rank update.";
-        for (float[] part : parts.parts()) {
-            assertThat(EmbeddingModel.cosine(part, langchain4j(lora))).isLessThan(0.6);
-        }
+        ReadText read = ReadText.of(filler + "LoRA freezes the base weights.", java.util.Optional.of(SharedModel.model()));
+        assertThat(read.words().getLast().vector()).isNull();
+        assertThat(read.words().getFirst().vector()).isNotNull();
     }
 }
