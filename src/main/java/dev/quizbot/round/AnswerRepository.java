@@ -53,12 +53,15 @@ class AnswerRepository {
                 .param(roundId).query(Integer.class).single();
     }
 
-    /** The best-scoring answerers of a round, ties broken by who answered first. */
+    /**
+     * The best-scoring answerers of a round among those whose answer earned points (an
+     * incorrect answer earns none, so it is never named), ties broken by who answered first.
+     */
     List<Views.Answerer> best(long roundId, String communityKey, int limit) {
         return jdbc.sql("""
                         SELECT a.user_id, COALESCE(p.display_name, a.user_id) AS name, a.score
                         FROM answer a LEFT JOIN player p ON p.community_key = ? AND p.user_id = a.user_id
-                        WHERE a.round_id = ? AND a.score > 0
+                        WHERE a.round_id = ? AND a.points > 0
                         ORDER BY a.score DESC, a.answered_at, a.id
                         LIMIT ?""")
                 .params(communityKey, roundId, limit)

@@ -99,6 +99,26 @@ class ConsoleRoundTest {
     }
 
     @Test
+    void anIncorrectAnswerEarnsNoPointsAndIsNotNamedAmongTheBest() {
+        Screen screen = new Screen();
+        var dana = console.connect("dana", false, channel("fair"), screen);
+        dana.send("ask rag easy");
+
+        // one concept of three: a score of 33, graded not correct
+        Reply reply = dana.send("answer retrieval");
+
+        assertThat(reply).isInstanceOfSatisfying(Reply.Feedback.class, f -> {
+            assertThat(f.feedback().verdict()).isEqualTo(Verdict.INCORRECT);
+            assertThat(f.feedback().score()).isEqualTo(33);
+            assertThat(f.feedback().points()).isZero();
+        });
+        screen.take();
+        clock.advance(Duration.ofMinutes(11));
+        rounds.closeDue();
+        assertThat(screen.take()).contains("1 answer, 0 correct").doesNotContain("Best:");
+    }
+
+    @Test
     void aSecondAnswerIsRefusedAndTheFirstOneStands() {
         var carol = console.connect("carol", false, channel("twice"), new Screen());
         carol.send("ask fine-tuning");
