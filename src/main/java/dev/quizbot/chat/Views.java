@@ -7,7 +7,7 @@ import java.util.Optional;
 import dev.quizbot.bank.Difficulty;
 import dev.quizbot.grading.Verdict;
 
-/** Platform-neutral data the adapters render. Plain records, no behaviour. */
+/** Platform-neutral data the adapters render. Plain records, and the few phrases every adapter shares. */
 public final class Views {
 
     private Views() {
@@ -40,9 +40,19 @@ public final class Views {
     public record TopicStrength(String topic, int answers, double accuracy) {
     }
 
+    /**
+     * {@code pending} counts the answers to rounds still open that are included: only in a
+     * player's own stats, since nobody else may see a grade before the reveal.
+     */
     public record Stats(String userId, String displayName, int answers, int correct, double accuracy,
                         double points, int streak, int bestStreak,
-                        List<TopicStrength> strengths, List<TopicStrength> weakSpots) {
+                        List<TopicStrength> strengths, List<TopicStrength> weakSpots, int pending) {
+    }
+
+    /** The note shown under a player's own stats while some of their answers are still pending. */
+    public static String pendingNote(int pending) {
+        return pending == 1 ? "Includes 1 answer to a round still open (pending): nobody else sees it until the reveal."
+                : "Includes " + pending + " answers to rounds still open (pending): nobody else sees them until the reveal.";
     }
 
     public record Topic(String slug, String name, String description, int questions) {

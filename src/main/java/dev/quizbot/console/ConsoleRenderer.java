@@ -146,6 +146,9 @@ final class ConsoleRenderer {
         if (!s.weakSpots().isEmpty()) {
             out.append("\n  weakest: ").append(topics(s.weakSpots()));
         }
+        if (s.pending() > 0) {
+            out.append("\n  ").append(style.paint(Style.DIM, Views.pendingNote(s.pending())));
+        }
         return out.toString();
     }
 

@@ -159,6 +159,9 @@ final class DiscordRendering {
         if (!stats.weakSpots().isEmpty()) {
             embed.addField("Weak spots", strengths(stats.weakSpots()), false);
         }
+        if (stats.pending() > 0) {
+            embed.setFooter(Views.pendingNote(stats.pending()));
+        }
         return embed.build();
     }
 

@@ -38,6 +38,18 @@ class AnswerRepository {
                 .update();
     }
 
+    /** An answer's share of the leaderboards, filed when its round closes. */
+    record Settled(String userId, Instant answeredAt, int points, boolean correct) {
+    }
+
+    List<Settled> ofRound(long roundId) {
+        return jdbc.sql("SELECT user_id, answered_at, points, verdict FROM answer WHERE round_id = ? ORDER BY id")
+                .param(roundId)
+                .query((rs, n) -> new Settled(rs.getString("user_id"), Sql.instant(rs, "answered_at"),
+                        rs.getInt("points"), Verdict.CORRECT.name().equals(rs.getString("verdict"))))
+                .list();
+    }
+
     boolean exists(long roundId, String userId) {
         return jdbc.sql("SELECT COUNT(*) FROM answer WHERE round_id = ? AND user_id = ?")
                 .params(roundId, userId).query(Integer.class).single() > 0;
@@ -75,6 +87,14 @@ class AnswerRepository {
      * answered yet does not break the run: there is still time.
      */
     int streak(String channelKey, String userId, long excludeRoundId) {
+        return streak(channelKey, userId, excludeRoundId, true);
+    }
+
+    /**
+     * As above; with {@code countOpen} false a correct answer to a round still open does not
+     * extend the run either, so someone else's streak does not give their grade away.
+     */
+    int streak(String channelKey, String userId, long excludeRoundId, boolean countOpen) {
         record Step(boolean open, String verdict) {
         }
         List<Step> steps = jdbc.sql("""
@@ -89,6 +109,9 @@ class AnswerRepository {
         int run = 0;
         for (Step step : steps) {
             boolean correct = Verdict.CORRECT.name().equals(step.verdict());
+            if (step.open() && !countOpen) {
+                continue;
+            }
             if (correct) {
                 run++;
             } else if (!step.open()) {

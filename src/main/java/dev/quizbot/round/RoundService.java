@@ -162,6 +162,11 @@ public class RoundService {
         return answers.streak(channel.key(), userId, -1);
     }
 
+    /** As {@link #currentStreak}, leaving out rounds still open: what others may see of it. */
+    public int settledStreak(ChannelRef channel, String userId) {
+        return answers.streak(channel.key(), userId, -1, false);
+    }
+
     public Optional<Round> round(long id) {
         return rounds.find(id);
     }
@@ -215,9 +220,8 @@ public class RoundService {
         answers.insert(new AnswerRepository.NewAnswer(round.id(), communityKey, channel.key(), caller.userId(),
                 round.topic(), now, text, grade.verdict(), grade.score(), award.points(), award.streak()));
         players.remember(communityKey, caller.userId(), caller.displayName());
-        ZoneId zone = zones.zone(communityKey);
-        scores.add(communityKey, channel.key(), caller.userId(), zone, now, award.points(),
-                grade.verdict() == dev.quizbot.grading.Verdict.CORRECT);
+        // Points reach the leaderboards only when the round closes (settle): until then the
+        // board must not tell anyone how a rival's answer was graded.
         int count = answers.answerCount(round.id());
         announcements.publish(new Announcement.AnswerCountChanged(channel, round.id(), count));
         List<String> notes = new ArrayList<>(grade.notes());
@@ -245,6 +249,7 @@ public class RoundService {
         if (!rounds.close(round.id(), now)) {
             return false;
         }
+        settle(round);
         String communityKey = communityKey(round.channel());
         Views.Reveal reveal = new Views.Reveal(round.id(), round.questionText(), round.referenceAnswer(),
                 answers.answerCount(round.id()), answers.correctCount(round.id()),
@@ -253,6 +258,19 @@ public class RoundService {
         log.info("Round {} closed in {}: {} answered, {} correct", round.id(), round.channel().key(),
                 reveal.answered(), reveal.correct());
         return true;
+    }
+
+    /**
+     * Files the points of a round that just closed into the leaderboard totals, each under the
+     * period it was answered in. Runs in the closing transaction, once: only the caller that
+     * closed the round gets here.
+     */
+    private void settle(Round round) {
+        String communityKey = communityKey(round.channel());
+        ZoneId zone = zones.zone(communityKey);
+        for (AnswerRepository.Settled a : answers.ofRound(round.id())) {
+            scores.add(communityKey, round.channel().key(), a.userId(), zone, a.answeredAt(), a.points(), a.correct());
+        }
     }
 
     /**
@@ -270,7 +288,12 @@ public class RoundService {
             return Optional.empty();
         }
         String clipped = reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason;
-        if (!rounds.markUndelivered(roundId, clipped, clock.instant())) {
+        Instant now = clock.instant();
+        if (rounds.close(roundId, now)) {
+            // answers already taken keep their points, as they would at a normal close
+            settle(round.get());
+        }
+        if (!rounds.markUndelivered(roundId, clipped, now)) {
             return Optional.empty();
         }
         log.warn("Round {} in {} withdrawn: its question could not be posted ({})", roundId, channel.key(), clipped);

@@ -236,6 +236,9 @@ final class SlackBlocks {
         if (!s.weakSpots().isEmpty()) {
             blocks.add(section(b -> b.text(markdownText("*Weak spots:* " + strengths(s.weakSpots())))));
         }
+        if (s.pending() > 0) {
+            blocks.add(context(c -> c.elements(List.of(markdownText(Views.pendingNote(s.pending()))))));
+        }
         return new Message("Stats for " + s.displayName() + ": " + s.answers() + " answers, "
                 + points(s.points()) + " points", blocks);
     }

@@ -64,7 +64,7 @@ class RecordingChatService implements ChatService {
             case Command.Topics topics -> new Reply.Topics(List.of(new Views.Topic("fine-tuning", "Fine-tuning", "", 3)));
             case Command.Help help -> new Reply.Help(List.of(new Views.CommandHelp("ask [topic]", "Ask", false)));
             case Command.Stats stats -> new Reply.Stats(new Views.Stats(stats.user().orElse(caller.userId()),
-                    caller.displayName(), 0, 0, 0, 0, 0, 0, List.of(), List.of()));
+                    caller.displayName(), 0, 0, 0, 0, 0, 0, List.of(), List.of(), 0));
             case Command.TeamCreate team -> new Reply.Done("Created team " + team.name() + ".");
             case Command.TeamJoin team -> new Reply.Done("Joined team " + team.name() + ".");
             case Command.TeamLeave leave -> new Reply.Done("Left your team.");

@@ -65,7 +65,7 @@ final class ScriptedChatService implements ChatService {
                     "schedule set <daily HH:MM | cron> <timezone> [topic] [difficulty]");
             case Command.Stats stats -> new Reply.Stats(new Views.Stats(caller.userId(), caller.displayName(), 12, 9,
                     0.75, 104.5, 3, 5, List.of(new Views.TopicStrength("transformers", 6, 0.9)),
-                    List.of(new Views.TopicStrength("rlhf", 3, 0.33))));
+                    List.of(new Views.TopicStrength("rlhf", 3, 0.33)), 0));
             case Command.Leaderboard board -> new Reply.Leaderboard(new Views.Leaderboard(board.scope(), board.period(),
                     "UTC", List.of(new Views.LeaderboardRow(1, "UTOP", "Top", 250, 20, 18),
                     new Views.LeaderboardRow(2, "UNEXT", "Next", 120, 10, 8)),
