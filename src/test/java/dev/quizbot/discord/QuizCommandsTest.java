@@ -28,9 +28,11 @@ class QuizCommandsTest {
     }
 
     @Test
-    void defaultsTheLeaderboardToTheServerAllTime() {
+    void defaultsTheLeaderboardToTheChannelThisWeekAsEveryPlatformDoes() {
         assertThat(translate(null, "leaderboard", Map.of()))
-                .contains(new Command.Leaderboard(Scope.SERVER, Period.ALL));
+                .contains(new Command.Leaderboard(Scope.CHANNEL, Period.WEEK));
+        assertThat(translate(null, "leaderboard", Map.of())).isEqualTo(java.util.Optional.of(
+                ((dev.quizbot.chat.CommandParser.Result.Parsed) dev.quizbot.chat.CommandParser.parse("leaderboard")).command()));
         assertThat(translate(null, "leaderboard", Map.of("scope", "team", "period", "month")))
                 .contains(new Command.Leaderboard(Scope.TEAM, Period.MONTH));
     }
@@ -38,7 +40,7 @@ class QuizCommandsTest {
     @Test
     void fallsBackToDefaultsForChoiceValuesFromAnOlderRegistration() {
         assertThat(translate(null, "leaderboard", Map.of("scope", "galaxy", "period", "decade")))
-                .contains(new Command.Leaderboard(Scope.SERVER, Period.ALL));
+                .contains(new Command.Leaderboard(Scope.CHANNEL, Period.WEEK));
     }
 
     @Test
