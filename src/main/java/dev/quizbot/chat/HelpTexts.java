@@ -11,11 +11,13 @@ public final class HelpTexts {
             "Answer the channel's open question. Your grade is shown to you alone until the reveal.", false);
     public static final Views.CommandHelp LEADERBOARD = new Views.CommandHelp(
             "leaderboard [channel|server|team] [today|week|month|all]",
-            "Top 10 and your own rank (default: channel, week), in this server's timezone.", false);
+            "Top 10 and your own rank (default: " + Command.Leaderboard.DEFAULT_SCOPE.name().toLowerCase(java.util.Locale.ROOT)
+                    + ", " + Command.Leaderboard.DEFAULT_PERIOD.name().toLowerCase(java.util.Locale.ROOT)
+                    + "), in this server's timezone.", false);
     public static final Views.CommandHelp STATS = new Views.CommandHelp("stats [user]",
             "Answers, accuracy, points, streaks, strongest and weakest topics.", false);
     public static final Views.CommandHelp TOPICS = new Views.CommandHelp("topics",
-            "The topics questions come from, with how many questions each has.", false);
+            "The topics questions come from, with how many questions of each difficulty each has.", false);
     public static final Views.CommandHelp TEAM = new Views.CommandHelp("team create|join <name> | team leave | team list",
             "One team per person; teams rank by mean points per active member.", false);
     public static final Views.CommandHelp SCHEDULE_SET = new Views.CommandHelp(

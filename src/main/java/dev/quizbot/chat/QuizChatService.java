@@ -83,6 +83,8 @@ class QuizChatService implements ChatService {
             case OpenOutcome.UnknownTopic unknown -> new Reply.Refused("Unknown topic '" + unknown.topic() + "'"
                     + unknown.suggestion().map(s -> " (did you mean " + s + "?)").orElse("")
                     + ". Topics: " + String.join(", ", unknown.known()) + ".", HelpTexts.ASK.usage());
+            case OpenOutcome.NotADifficulty word -> new Reply.Refused(OpenOutcome.notADifficulty(word),
+                    HelpTexts.ASK.usage());
             case OpenOutcome.NoEligibleQuestions none -> new Reply.Refused(none.reason()
                     + " Try another topic or difficulty; `topics` lists what there is.", HelpTexts.ASK.usage());
         };
@@ -112,8 +114,15 @@ class QuizChatService implements ChatService {
     private static List<Views.Topic> topics(QuestionBank bank) {
         Map<String, Long> counts = bank.countsByTopic();
         return bank.topics().stream()
-                .map(t -> new Views.Topic(t.slug(), t.name(), t.description(), counts.getOrDefault(t.slug(), 0L).intValue()))
+                .map(t -> new Views.Topic(t.slug(), t.name(), t.description(), counts.getOrDefault(t.slug(), 0L).intValue(),
+                        perDifficulty(bank, t.slug())))
                 .toList();
+    }
+
+    private static Map<dev.quizbot.bank.Difficulty, Integer> perDifficulty(QuestionBank bank, String topic) {
+        Map<dev.quizbot.bank.Difficulty, Integer> counts = new java.util.EnumMap<>(dev.quizbot.bank.Difficulty.class);
+        bank.countsByDifficulty(Optional.of(topic)).forEach((d, n) -> counts.put(d, n.intValue()));
+        return counts;
     }
 
     private static Reply team(TeamService.Outcome outcome) {
@@ -139,7 +148,8 @@ class QuizChatService implements ChatService {
                     + " set: " + created.schedule().when() + " " + created.schedule().zone()
                     + created.schedule().topic().map(t -> ", topic " + t).orElse("")
                     + created.schedule().difficulty().map(d -> ", " + d.slug()).orElse("")
-                    + ". Next post: " + describe(created.schedule().nextFire(), created.schedule().zone()) + ".");
+                    + ". Next post: " + describe(created.schedule().nextFire(), created.schedule().zone()) + "."
+                    + created.clash().map(c -> " Warning: " + c).orElse(""));
             case ScheduleService.SetOutcome.Refused refused -> new Reply.Refused(refused.reason(),
                     HelpTexts.SCHEDULE_SET.usage());
         };
@@ -185,9 +195,6 @@ class QuizChatService implements ChatService {
     }
 
     private static String describe(Instant next, String zone) {
-        if (next == null) {
-            return "none";
-        }
-        return DateTimeFormatter.ofPattern("EEE d MMM HH:mm z").withZone(ZoneId.of(zone)).format(next);
+        return next == null ? "none" : Times.dayAndTime(next, zone);
     }
 }

@@ -2,6 +2,7 @@ package dev.quizbot.chat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.quizbot.bank.Difficulty;
@@ -55,7 +56,18 @@ public final class Views {
                 : "Includes " + pending + " answers to rounds still open (pending): nobody else sees them until the reveal.";
     }
 
-    public record Topic(String slug, String name, String description, int questions) {
+    /** {@code perDifficulty}: how many questions of each difficulty, easiest first, difficulties without any left out. */
+    public record Topic(String slug, String name, String description, int questions, Map<Difficulty, Integer> perDifficulty) {
+    }
+
+    /** "2 questions: 1 easy, 1 hard", as every platform lists a topic. */
+    public static String questionCounts(Topic topic) {
+        String total = topic.questions() + (topic.questions() == 1 ? " question" : " questions");
+        if (topic.perDifficulty().isEmpty()) {
+            return total;
+        }
+        return total + ": " + topic.perDifficulty().entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey().slug()).collect(java.util.stream.Collectors.joining(", "));
     }
 
     public record Team(String name, int members, double points) {

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import dev.quizbot.chat.Announcement;
 import dev.quizbot.chat.Reply;
+import dev.quizbot.chat.Times;
 import dev.quizbot.chat.Views;
 import dev.quizbot.grading.Verdict;
 
@@ -35,8 +36,7 @@ final class ConsoleRenderer {
             case Reply.Leaderboard board -> leaderboard(board.board());
             case Reply.Stats stats -> stats(stats.stats());
             case Reply.Topics topics -> topics.topics().stream()
-                    .map(t -> "  " + style.paint(Style.BOLD, t.slug()) + " — " + t.name() + " (" + t.questions()
-                            + (t.questions() == 1 ? " question)" : " questions)"))
+                    .map(t -> "  " + style.paint(Style.BOLD, t.slug()) + " — " + t.name() + " (" + Views.questionCounts(t) + ")")
                     .collect(Collectors.joining("\n", "Topics:\n", ""));
             case Reply.Teams teams -> teams.teams().isEmpty() ? "No teams yet. `team create NAME` starts one."
                     : teams.teams().stream()
@@ -49,7 +49,7 @@ final class ConsoleRenderer {
                     .map(s -> "  #" + s.id() + "  " + s.when() + " " + s.zone()
                             + s.topic().map(t -> " · " + t).orElse("")
                             + s.difficulty().map(d -> " · " + d.slug()).orElse("")
-                            + (s.nextFire() == null ? "" : "  next: " + time.format(s.nextFire())))
+                            + (s.nextFire() == null ? "  no further posts" : "  next: " + Times.dayAndTime(s.nextFire(), s.zone())))
                     .collect(Collectors.joining("\n", "Schedules:\n", ""));
             case Reply.Help help -> help.commands().stream()
                     .map(c -> "  " + style.paint(Style.BOLD, c.usage()) + (c.adminOnly() ? style.paint(Style.YELLOW, " (admin)") : "")

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import dev.quizbot.chat.Reply;
+import dev.quizbot.chat.Times;
 import dev.quizbot.chat.Views;
 import dev.quizbot.grading.Verdict;
 import net.dv8tion.jda.api.EmbedBuilder;
@@ -167,7 +168,7 @@ final class DiscordRendering {
 
     static MessageEmbed topics(List<Views.Topic> topics) {
         String lines = topics.stream()
-                .map(t -> "**" + t.name() + "** (`" + t.slug() + "`, " + t.questions() + " questions)"
+                .map(t -> "**" + t.name() + "** (`" + t.slug() + "`, " + Views.questionCounts(t) + ")"
                         + (t.description() == null || t.description().isBlank() ? "" : "\n" + t.description()))
                 .collect(Collectors.joining("\n"));
         return new EmbedBuilder().setColor(QUESTION).setTitle("Topics")
@@ -191,7 +192,8 @@ final class DiscordRendering {
                 .map(s -> "`" + s.id() + "` · " + s.when() + " (" + s.zone() + ")"
                         + s.topic().map(t -> " · " + t).orElse("")
                         + s.difficulty().map(d -> " · " + d.slug()).orElse("")
-                        + " · next " + TimeFormat.RELATIVE.format(s.nextFire()))
+                        + (s.nextFire() == null ? " · no further posts" : " · next " + Times.dayAndTime(s.nextFire(), s.zone())
+                        + " (" + TimeFormat.RELATIVE.format(s.nextFire()) + ")"))
                 .collect(Collectors.joining("\n"));
         return new EmbedBuilder().setColor(QUESTION).setTitle("Schedules in this channel")
                 .setDescription(clip(lines.isEmpty() ? "No schedules here. Add one with /quiz schedule set." : lines,

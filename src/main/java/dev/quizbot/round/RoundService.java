@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -83,15 +84,35 @@ public class RoundService {
     public Optional<OpenOutcome> checkFilter(Optional<String> topic, Optional<Difficulty> difficulty) {
         QuestionBank current = bank.bank();
         if (topic.isPresent() && current.topic(topic.get()).isEmpty()) {
-            List<String> known = current.topics().stream().map(Topic::slug).toList();
-            return Optional.of(new OpenOutcome.UnknownTopic(topic.get(), known, closest(topic.get(), known)));
+            return Optional.of(unknownTopic(current, topic.get()));
         }
         if (QuestionPicker.eligible(current, topic, difficulty).isEmpty()) {
             String what = difficulty.map(d -> d.slug() + " questions").orElse("questions");
             String where = topic.map(t -> " in topic '" + t + "'").orElse(" in the bank");
-            return Optional.of(new OpenOutcome.NoEligibleQuestions("There are no " + what + where + "."));
+            Map<Difficulty, Long> counts = current.countsByDifficulty(topic);
+            String has = counts.isEmpty() ? "it has no questions yet"
+                    : "it has " + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().slug())
+                    .collect(java.util.stream.Collectors.joining(", "));
+            return Optional.of(new OpenOutcome.NoEligibleQuestions("There are no " + what + where + "; " + has + "."));
         }
         return Optional.empty();
+    }
+
+    private static OpenOutcome unknownTopic(QuestionBank current, String typed) {
+        // "rag impossible": the words before the last name a topic, so the last was meant as a difficulty
+        int cut = typed.lastIndexOf(' ');
+        if (cut > 0 && current.findTopic(typed.substring(0, cut)).isPresent()
+                && current.findTopic(typed.substring(cut + 1)).isEmpty()) {
+            String word = typed.substring(cut + 1);
+            List<String> names = java.util.Arrays.stream(Difficulty.values()).map(Difficulty::slug).toList();
+            return new OpenOutcome.NotADifficulty(word,
+                    closest(word.toLowerCase(Locale.ROOT), names).flatMap(Difficulty::parse));
+        }
+        List<String> known = current.topics().stream().map(Topic::slug).toList();
+        Map<String, String> byKey = new java.util.LinkedHashMap<>();
+        known.forEach(slug -> byKey.put(QuestionBank.topicKey(slug), slug));
+        return new OpenOutcome.UnknownTopic(typed, known,
+                closest(QuestionBank.topicKey(typed), List.copyOf(byKey.keySet())).map(byKey::get));
     }
 
     /** Normalises what users type for a topic: slugs are lower case. */
@@ -99,8 +120,16 @@ public class RoundService {
         return topic.map(t -> t.strip().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty());
     }
 
+    /**
+     * The slug of the topic a person typed, matched ignoring case, spaces and hyphens; what
+     * they typed (lower case) when no topic matches, for {@link #checkFilter} to explain.
+     */
+    public Optional<String> resolveTopic(Optional<String> typed) {
+        return topicSlug(typed).map(t -> bank.bank().findTopic(t).map(Topic::slug).orElse(t));
+    }
+
     public OpenOutcome openOnDemand(ChannelRef channel, Optional<String> topic, Optional<Difficulty> difficulty) {
-        Optional<String> slug = topicSlug(topic);
+        Optional<String> slug = resolveTopic(topic);
         Optional<OpenOutcome> problem = checkFilter(slug, difficulty);
         if (problem.isPresent()) {
             return problem.get();

@@ -32,6 +32,7 @@ import com.slack.api.model.view.View;
 import dev.quizbot.chat.Period;
 import dev.quizbot.chat.Reply;
 import dev.quizbot.chat.Scope;
+import dev.quizbot.chat.Times;
 import dev.quizbot.chat.Views;
 import dev.quizbot.grading.Grader;
 
@@ -255,7 +256,7 @@ final class SlackBlocks {
         }
         String lines = topics.stream()
                 .map(t -> "• `" + escape(t.slug()) + "` *" + escape(t.name()) + "* — "
-                        + plural(t.questions(), "question", "questions")
+                        + escape(Views.questionCounts(t))
                         + (t.description() == null || t.description().isBlank() ? "" : ": " + escape(t.description())))
                 .collect(Collectors.joining("\n"));
         return text(truncate("*Topics* (use with `/quiz ask <topic>`)\n" + lines, SlackText.SECTION_LIMIT));
@@ -280,7 +281,7 @@ final class SlackBlocks {
                 .map(s -> "• `#" + s.id() + "` " + escape(s.when()) + " (" + escape(s.zone()) + ")"
                         + s.topic().map(t -> ", topic " + escape(t)).orElse("")
                         + s.difficulty().map(d -> ", " + d.name().toLowerCase(Locale.ROOT)).orElse("")
-                        + " — next " + date(s.nextFire()))
+                        + (s.nextFire() == null ? " — no further posts" : " — next " + Times.dayAndTime(s.nextFire(), s.zone())))
                 .collect(Collectors.joining("\n"));
         return text(truncate("*Schedules*\n" + lines, SlackText.SECTION_LIMIT));
     }

@@ -119,6 +119,43 @@ class ConsoleRoundTest {
     }
 
     @Test
+    void askFindsATopicIgnoringCaseSpacesAndHyphensAndSuggestsTheClosest() {
+        var eve = console.connect("eve", false, channel("topic-words"), new Screen());
+
+        assertThat(eve.send("ask fine tuning")).isInstanceOfSatisfying(Reply.RoundStarted.class,
+                s -> assertThat(s.question().topic()).isEqualTo("fine-tuning"));
+        clock.advance(Duration.ofMinutes(11));
+        rounds.closeDue();
+        assertThat(eve.send("ask FINETUNING")).isInstanceOf(Reply.RoundStarted.class);
+        clock.advance(Duration.ofMinutes(11));
+        rounds.closeDue();
+
+        assertThat(eve.send("ask fine tunning")).isInstanceOfSatisfying(Reply.Refused.class,
+                r -> assertThat(r.reason()).contains("Unknown topic 'fine tunning' (did you mean fine-tuning?)"));
+        assertThat(eve.send("ask rag impossible")).isInstanceOfSatisfying(Reply.Refused.class,
+                r -> assertThat(r.reason()).contains("'impossible' is not a difficulty (easy, medium, hard)"));
+        assertThat(eve.send("ask rag hrad")).isInstanceOfSatisfying(Reply.Refused.class,
+                r -> assertThat(r.reason()).contains("did you mean hard?"));
+    }
+
+    @Test
+    void topicsListCountsPerDifficultyAndAnEmptyFilterNamesWhatExists() {
+        Screen screen = new Screen();
+        var fay = console.connect("fay", false, channel("topic-counts"), screen);
+
+        Reply topics = fay.send("topics");
+        assertThat(topics).isInstanceOfSatisfying(Reply.Topics.class, t -> assertThat(t.topics())
+                .filteredOn(v -> v.slug().equals("rag")).singleElement()
+                .satisfies(rag -> assertThat(rag.perDifficulty()).containsExactly(
+                        java.util.Map.entry(dev.quizbot.bank.Difficulty.EASY, 1),
+                        java.util.Map.entry(dev.quizbot.bank.Difficulty.HARD, 1))));
+        assertThat(screen.take()).contains("rag — Retrieval-augmented generation (2 questions: 1 easy, 1 hard)");
+
+        assertThat(fay.send("ask rag medium")).isInstanceOfSatisfying(Reply.Refused.class,
+                r -> assertThat(r.reason()).contains("There are no medium questions in topic 'rag'; it has 1 easy, 1 hard."));
+    }
+
+    @Test
     void aSecondAnswerIsRefusedAndTheFirstOneStands() {
         var carol = console.connect("carol", false, channel("twice"), new Screen());
         carol.send("ask fine-tuning");
@@ -262,7 +299,7 @@ class ConsoleRoundTest {
     void topicsListTheBankWithCounts() {
         Screen screen = new Screen();
         console.connect("max", false, channel("topics"), screen).send("topics");
-        assertThat(screen.all()).contains("rag — Retrieval-augmented generation (2 questions)")
+        assertThat(screen.all()).contains("rag — Retrieval-augmented generation (2 questions: 1 easy, 1 hard)")
                 .contains("evaluation — Evaluation and monitoring (0 questions)");
     }
 

@@ -61,7 +61,8 @@ class RecordingChatService implements ChatService {
             case Command.ScheduleRemove remove -> caller.admin() ? new Reply.Done("Removed.") : refusedNotAdmin();
             case Command.ReloadBank reload -> caller.admin() ? new Reply.Done("Reloaded.") : refusedNotAdmin();
             case Command.ScheduleList list -> new Reply.Schedules(List.of());
-            case Command.Topics topics -> new Reply.Topics(List.of(new Views.Topic("fine-tuning", "Fine-tuning", "", 3)));
+            case Command.Topics topics -> new Reply.Topics(List.of(new Views.Topic("fine-tuning", "Fine-tuning", "", 3,
+                    java.util.Map.of(dev.quizbot.bank.Difficulty.MEDIUM, 3))));
             case Command.Help help -> new Reply.Help(List.of(new Views.CommandHelp("ask [topic]", "Ask", false)));
             case Command.Stats stats -> new Reply.Stats(new Views.Stats(stats.user().orElse(caller.userId()),
                     caller.displayName(), 0, 0, 0, 0, 0, 0, List.of(), List.of(), 0));
