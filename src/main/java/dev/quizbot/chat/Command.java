@@ -30,6 +30,10 @@ public sealed interface Command {
     record Topics() implements Command {
     }
 
+    /** Shows the channel's open question again, with the time it has left. */
+    record Question() implements Command {
+    }
+
     record TeamCreate(String name) implements Command {
     }
 

@@ -76,6 +76,8 @@ public final class CommandParser {
             case "leaderboard", "lb", "top", "board" -> leaderboard(args);
             case "stats" -> rest.isEmpty() ? parsed(new Command.Stats(Optional.empty()))
                     : parsed(new Command.Stats(Optional.of(rest)));
+            case "question", "current" -> args.isEmpty() ? parsed(new Command.Question())
+                    : invalid("`question` takes no arguments: it shows this channel's open question.", HelpTexts.QUESTION);
             case "topics" -> args.isEmpty() ? parsed(new Command.Topics())
                     : invalid("`topics` takes no arguments.", HelpTexts.TOPICS);
             case "team" -> team(args, rest);

@@ -9,6 +9,8 @@ public final class HelpTexts {
             "Post a question to this channel; everyone may answer once before it closes.", false);
     public static final Views.CommandHelp ANSWER = new Views.CommandHelp("answer <text>",
             "Answer the channel's open question. Your grade is shown to you alone until the reveal.", false);
+    public static final Views.CommandHelp QUESTION = new Views.CommandHelp("question",
+            "Show this channel's open question again, with the time it has left (also: current).", false);
     public static final Views.CommandHelp LEADERBOARD = new Views.CommandHelp(
             "leaderboard [channel|server|team] [today|week|month|all]",
             "Top 10 and your own rank (default: " + Command.Leaderboard.DEFAULT_SCOPE.name().toLowerCase(java.util.Locale.ROOT)
@@ -32,7 +34,7 @@ public final class HelpTexts {
             "Re-read the question bank; an invalid bank is rejected and the current one kept.", true);
     public static final Views.CommandHelp HELP = new Views.CommandHelp("help", "This list.", false);
 
-    public static final List<Views.CommandHelp> ALL = List.of(ASK, ANSWER, LEADERBOARD, STATS, TOPICS, TEAM,
+    public static final List<Views.CommandHelp> ALL = List.of(ASK, ANSWER, QUESTION, LEADERBOARD, STATS, TOPICS, TEAM,
             SCHEDULE_SET, SCHEDULE_LIST, SCHEDULE_REMOVE, RELOAD, HELP);
 
     private HelpTexts() {

@@ -29,19 +29,23 @@ public final class Times {
         return TIME.withZone(zoneOf(zone)).format(instant);
     }
 
-    /** "9 min", "1 h 5 min", "2 days 3 h", "less than a minute"; rounded down, never negative. */
+    /**
+     * "9 min", "1 h 5 min", "2 days 3 h"; minutes round up, so the last seconds read "1 min"
+     * rather than nothing; "less than a minute" only when no time is left.
+     */
     public static String left(Duration left) {
-        if (left.isNegative() || left.toMinutes() < 1) {
+        if (left.isNegative() || left.isZero()) {
             return "less than a minute";
         }
-        if (left.toDays() > 0) {
-            long days = left.toDays();
-            return days + (days == 1 ? " day" : " days") + (left.toHoursPart() > 0 ? " " + left.toHoursPart() + " h" : "");
+        Duration rounded = Duration.ofMinutes((left.getSeconds() + 59) / 60);
+        if (rounded.toDays() > 0) {
+            long days = rounded.toDays();
+            return days + (days == 1 ? " day" : " days") + (rounded.toHoursPart() > 0 ? " " + rounded.toHoursPart() + " h" : "");
         }
-        if (left.toHours() > 0) {
-            return left.toHours() + " h" + (left.toMinutesPart() > 0 ? " " + left.toMinutesPart() + " min" : "");
+        if (rounded.toHours() > 0) {
+            return rounded.toHours() + " h" + (rounded.toMinutesPart() > 0 ? " " + rounded.toMinutesPart() + " min" : "");
         }
-        return left.toMinutes() + " min";
+        return rounded.toMinutes() + " min";
     }
 
     /** "closes in 9 min (14:30 CET)"; the day is added when the close is more than a day away. */

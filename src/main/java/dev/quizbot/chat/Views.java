@@ -1,5 +1,6 @@
 package dev.quizbot.chat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,13 @@ public final class Views {
     private Views() {
     }
 
+    /**
+     * A round's question as shown. {@code zone} is the community's timezone, in which close times
+     * are written; {@code timeLeft} is the time until {@code closesAt} when this view was made.
+     */
     public record Question(long roundId, String questionId, String topic, String topicName,
-                           Difficulty difficulty, String text, Instant closesAt, int answerCount) {
+                           Difficulty difficulty, String text, Instant closesAt, int answerCount,
+                           String zone, Duration timeLeft) {
     }
 
     public record Feedback(long roundId, Verdict verdict, int score, double points,

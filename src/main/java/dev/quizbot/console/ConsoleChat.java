@@ -1,6 +1,5 @@
 package dev.quizbot.console;
 
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -91,7 +90,7 @@ public class ConsoleChat {
     private ConsoleSession connect(String community, String channel, String user, boolean admin, Style style,
                                    Consumer<String> out) {
         Caller caller = new Caller(new ChannelRef(PLATFORM, community, channel), user, user, admin);
-        ConsoleSession session = new ConsoleSession(caller, new ConsoleRenderer(style, ZoneId.systemDefault()), out);
+        ConsoleSession session = new ConsoleSession(caller, new ConsoleRenderer(style), out);
         sessions.add(session);
         return session;
     }

@@ -1,8 +1,5 @@
 package dev.quizbot.console;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -17,11 +14,9 @@ import dev.quizbot.grading.Verdict;
 final class ConsoleRenderer {
 
     private final Style style;
-    private final DateTimeFormatter time;
 
-    ConsoleRenderer(Style style, ZoneId zone) {
+    ConsoleRenderer(Style style) {
         this.style = style;
-        this.time = DateTimeFormatter.ofPattern("HH:mm z").withZone(zone);
     }
 
     String reply(Reply reply) {
@@ -32,7 +27,12 @@ final class ConsoleRenderer {
                     + refused.usage().replace("\n", "\n         "));
             case Reply.RoundStarted started -> style.paint(Style.DIM, "(you started round " + started.question().roundId()
                     + "; answer with: answer <text>)");
-            case Reply.Feedback feedback -> feedback(feedback.feedback());
+            case Reply.Feedback feedback -> feedback(feedback.feedback())
+                    + feedback.question().map(q -> "\n  " + style.paint(Style.DIM, "round " + q.roundId() + " "
+                    + Times.closing(q.closesAt(), q.timeLeft(), q.zone()) + "; the reveal comes then")).orElse("");
+            case Reply.OpenQuestion open -> (open.alreadyOpen() ? style.paint(Style.YELLOW,
+                    "A question is already open in this channel: answer it, or ask again once it closes.") + "\n" : "")
+                    + question(open.question(), false);
             case Reply.Leaderboard board -> leaderboard(board.board());
             case Reply.Stats stats -> stats(stats.stats());
             case Reply.Topics topics -> topics.topics().stream()
@@ -63,6 +63,9 @@ final class ConsoleRenderer {
             case Announcement.RoundOpened opened -> question(opened.question(), opened.scheduled());
             case Announcement.AnswerCountChanged changed -> style.paint(Style.DIM, "  · round " + changed.roundId()
                     + ": " + changed.answerCount() + (changed.answerCount() == 1 ? " answer" : " answers") + " so far");
+            case Announcement.ClosingSoon soon -> style.paint(Style.YELLOW, "⏳ Round " + soon.question().roundId() + " "
+                    + Times.closing(soon.question().closesAt(), soon.question().timeLeft(), soon.question().zone())
+                    + ": last call for answers (answer <text>).");
             case Announcement.RoundClosed closed -> reveal(closed.reveal());
             case Announcement.ScheduleFailed failed -> style.paint(Style.YELLOW, "⚠ Schedule " + failed.scheduleId()
                     + " could not post: " + failed.reason());
@@ -73,7 +76,7 @@ final class ConsoleRenderer {
         return style.paint(Style.CYAN, (scheduled ? "⏰ Scheduled question" : "❓ Question") + " · round " + q.roundId()
                 + " · " + q.topicName() + " · " + q.difficulty().slug()) + "\n"
                 + style.paint(Style.BOLD, q.text()) + "\n"
-                + style.paint(Style.DIM, "Answer with: answer <text> — closes at " + time.format(q.closesAt()));
+                + style.paint(Style.DIM, "Answer with: answer <text> — " + Times.closing(q.closesAt(), q.timeLeft(), q.zone()));
     }
 
     private String feedback(Views.Feedback f) {
@@ -161,7 +164,4 @@ final class ConsoleRenderer {
         return points == Math.rint(points) ? String.valueOf((long) points) : String.format(Locale.ROOT, "%.1f", points);
     }
 
-    String time(Instant instant) {
-        return time.format(instant);
-    }
 }

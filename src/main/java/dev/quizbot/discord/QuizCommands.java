@@ -51,6 +51,7 @@ final class QuizCommands {
                 .addSubcommands(
                         new SubcommandData("ask", "Post a question to this channel")
                                 .addOptions(topicOption(), difficultyOption()),
+                        new SubcommandData("question", "Show this channel's open question again, with the time left"),
                         new SubcommandData("leaderboard", "Show the leaderboard")
                                 .addOptions(new OptionData(OptionType.STRING, "scope", "Whose ranking (default: this channel)")
                                                 .addChoice("this channel", "channel")
@@ -122,6 +123,7 @@ final class QuizCommands {
                     options.get("period").map(QuizCommands::period).orElse(Command.Leaderboard.DEFAULT_PERIOD));
             case "stats" -> new Command.Stats(options.get("user"));
             case "topics" -> new Command.Topics();
+            case "question" -> new Command.Question();
             case "help" -> new Command.Help();
             case "reload" -> new Command.ReloadBank();
             case "team create" -> new Command.TeamCreate(options.get("name").orElse("").strip());

@@ -1,6 +1,7 @@
 package dev.quizbot.round;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -200,10 +201,18 @@ public class RoundService {
         return rounds.find(id);
     }
 
+    /** The round as shown now: close time in the community's zone, and the time left. */
     public Views.Question view(Round round) {
         String topicName = bank.bank().topic(round.topic()).map(Topic::name).orElse(round.topic());
+        Duration left = Duration.between(clock.instant(), round.closesAt());
         return new Views.Question(round.id(), round.questionId(), round.topic(), topicName, round.difficulty(),
-                round.questionText(), round.closesAt(), round.answerCount());
+                round.questionText(), round.closesAt(), round.answerCount(), zone(round),
+                left.isNegative() ? Duration.ZERO : left);
+    }
+
+    /** The timezone of the round's community, in which its times are shown. */
+    public String zone(Round round) {
+        return zones.zone(communityKey(round.channel())).getId();
     }
 
     public AnswerOutcome answer(Caller caller, Optional<Long> roundId, String text) {
@@ -259,6 +268,30 @@ public class RoundService {
         }
         return new AnswerOutcome.Graded(round, new Views.Feedback(round.id(), grade.verdict(), grade.score(),
                 award.points(), grade.conceptsFound(), grade.conceptsMissed(), grade.explanation(), notes));
+    }
+
+    /** Rounds at least this long get a last-call notice... */
+    static final Duration NOTICE_FOR_ROUNDS_OVER = Duration.ofMinutes(5);
+    /** ...this long before they close. */
+    static final Duration NOTICE_BEFORE_CLOSE = Duration.ofMinutes(1);
+
+    /**
+     * Announces "closing in 1 minute" once for each open round longer than five minutes that
+     * is within a minute of its close; shorter rounds are short enough to keep an eye on.
+     */
+    public int announceClosingSoon() {
+        Instant now = clock.instant();
+        int announced = 0;
+        for (Round round : rounds.closingBy(now, now.plus(NOTICE_BEFORE_CLOSE))) {
+            if (Duration.between(round.openedAt(), round.closesAt()).compareTo(NOTICE_FOR_ROUNDS_OVER) <= 0) {
+                continue;
+            }
+            if (rounds.claimClosingNotice(round.id(), now)) {
+                announcements.publish(new Announcement.ClosingSoon(round.channel(), view(round)));
+                announced++;
+            }
+        }
+        return announced;
     }
 
     /** Closes every round past its deadline; safe to call from several threads or instances. */

@@ -246,14 +246,68 @@ class ConsoleRoundTest {
     }
 
     @Test
-    void oneRoundAtATimePerChannel() {
-        var ida = console.connect("ida", false, channel("busy"), new Screen());
-        ida.send("ask");
+    void oneRoundAtATimePerChannelAndAskingAgainShowsTheOpenOne() {
+        Screen screen = new Screen();
+        var ida = console.connect("ida", false, channel("busy"), screen);
+        long round = ((Reply.RoundStarted) ida.send("ask")).question().roundId();
+        screen.take();
 
         Reply again = ida.send("ask rag");
 
-        assertThat(again).isInstanceOfSatisfying(Reply.Refused.class,
-                r -> assertThat(r.reason()).contains("already open in this channel"));
+        assertThat(again).isInstanceOfSatisfying(Reply.OpenQuestion.class, o -> {
+            assertThat(o.alreadyOpen()).isTrue();
+            assertThat(o.question().roundId()).isEqualTo(round);
+        });
+        assertThat(screen.take()).contains("already open in this channel").contains("round " + round)
+                .contains("closes in 10 min (10:10 UTC)");
+    }
+
+    @Test
+    void questionShowsTheOpenQuestionAgainWithTimeLeftInTheCommunitysZone() {
+        // the community's first schedule makes its zone Europe/Berlin (CET in February)
+        String community = "zone-" + System.nanoTime();
+        Screen screen = new Screen();
+        var kai = console.connect(community, "room", "kai", true, screen);
+        assertThat(kai.send("schedule set daily 23:00 Europe/Berlin")).isInstanceOf(Reply.Done.class);
+        assertThat(kai.send("question")).isInstanceOfSatisfying(Reply.Refused.class,
+                r -> assertThat(r.reason()).contains("no open question"));
+        screen.take();
+
+        kai.send("ask rag easy");
+        assertThat(screen.take()).contains("What is retrieval-augmented generation?")
+                .contains("closes in 10 min (11:10 CET)");
+        clock.advance(Duration.ofMinutes(3));
+
+        Reply shown = kai.send("current");
+        assertThat(shown).isInstanceOfSatisfying(Reply.OpenQuestion.class, o -> {
+            assertThat(o.alreadyOpen()).isFalse();
+            assertThat(o.question().timeLeft()).isEqualTo(Duration.ofMinutes(7));
+            assertThat(o.question().zone()).isEqualTo("Europe/Berlin");
+        });
+        assertThat(screen.take()).contains("What is retrieval-augmented generation?").contains("closes in 7 min (11:10 CET)");
+
+        // the feedback says how long until the reveal
+        clock.advance(Duration.ofMinutes(2));
+        kai.send("answer retrieval from a knowledge base into the prompt");
+        assertThat(screen.take()).contains("closes in 5 min (11:10 CET); the reveal comes then");
+    }
+
+    @Test
+    void roundsLongerThanFiveMinutesGetOneLastCallAMinuteBeforeTheyClose() {
+        Screen screen = new Screen();
+        var lou = console.connect("lou", false, channel("last-call"), screen);
+        long round = ((Reply.RoundStarted) lou.send("ask")).question().roundId();
+        screen.take();
+
+        clock.set("2026-02-02T10:08:30Z");
+        rounds.announceClosingSoon();
+        assertThat(screen.take()).doesNotContain("last call");
+
+        clock.set("2026-02-02T10:09:00Z");
+        rounds.announceClosingSoon();
+        rounds.announceClosingSoon();
+        assertThat(screen.take()).containsOnlyOnce("last call")
+                .contains("⏳ Round " + round + " closes in 1 min (10:10 UTC): last call for answers");
     }
 
     @Test

@@ -239,6 +239,21 @@ class ConsoleScheduleTest {
     }
 
     @Test
+    void aFiveMinuteRoundGetsNoLastCall() {
+        clock.set("2026-05-04T10:00:00Z");
+        Screen screen = new Screen();
+        var admin = console.connect("lee", true, channel("short"), screen);
+        scheduleId(admin.send("schedule set \"0 */5 * * * *\" UTC"));
+        clock.set("2026-05-04T10:05:00Z");
+        tick();
+        screen.take();
+
+        clock.set("2026-05-04T10:09:10Z");
+        assertThat(rounds.announceClosingSoon()).isZero();
+        assertThat(screen.take()).doesNotContain("last call");
+    }
+
+    @Test
     void schedulesAreListedAndRemoved() {
         clock.set("2026-05-04T10:00:00Z");
         Screen screen = new Screen();

@@ -25,6 +25,7 @@ class QuizCommandsTest {
         assertThat(translate(null, "ask", Map.of("topic", "rag", "difficulty", "hard")))
                 .contains(new Command.Ask(Optional.of("rag"), Optional.of(Difficulty.HARD)));
         assertThat(translate(null, "ask", Map.of())).contains(new Command.Ask(Optional.empty(), Optional.empty()));
+        assertThat(translate(null, "question", Map.of())).contains(new Command.Question());
     }
 
     @Test
@@ -82,7 +83,7 @@ class QuizCommandsTest {
         assertThat(json.getString("name")).isEqualTo("quiz");
         assertThat(json.toString()).contains("\"autocomplete\":true");
         assertThat(quiz.getSubcommands()).extracting(s -> s.getName())
-                .containsExactlyInAnyOrder("ask", "leaderboard", "stats", "topics", "help", "reload");
+                .containsExactlyInAnyOrder("ask", "question", "leaderboard", "stats", "topics", "help", "reload");
         assertThat(quiz.getSubcommandGroups()).extracting(g -> g.getName()).containsExactlyInAnyOrder("team", "schedule");
         assertThat(quiz.getSubcommandGroups().stream().filter(g -> g.getName().equals("schedule")).findFirst()
                 .orElseThrow().getSubcommands()).extracting(s -> s.getName()).containsExactly("set", "list", "remove");

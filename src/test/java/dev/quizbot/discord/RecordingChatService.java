@@ -70,6 +70,10 @@ class RecordingChatService implements ChatService {
             case Command.TeamJoin team -> new Reply.Done("Joined team " + team.name() + ".");
             case Command.TeamLeave leave -> new Reply.Done("Left your team.");
             case Command.TeamList list -> new Reply.Teams(List.of());
+            case Command.Question q -> openRounds.entrySet().stream().filter(e -> e.getValue().equals(caller.channel()))
+                    .max(Map.Entry.comparingByKey())
+                    .map(e -> (Reply) new Reply.OpenQuestion(questions.get(e.getKey()), false))
+                    .orElseGet(() -> new Reply.Refused("There is no open question in this channel.", ""));
         };
     }
 
@@ -81,7 +85,8 @@ class RecordingChatService implements ChatService {
         long roundId = rounds.incrementAndGet();
         Views.Question question = new Views.Question(roundId, "what-is-lora", ask.topic().orElse("fine-tuning"),
                 "Fine-tuning", ask.difficulty().orElse(Difficulty.MEDIUM), "What is LoRA and why does it save memory?",
-                Instant.now().plus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS), 0);
+                Instant.now().plus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS), 0, "UTC",
+                java.time.Duration.ofMinutes(5));
         openRounds.put(roundId, caller.channel());
         questions.put(roundId, question);
         answers.put(roundId, new ConcurrentHashMap<>());
@@ -108,6 +113,19 @@ class RecordingChatService implements ChatService {
     }
 
     /** Closes a round as the core's timer would, announcing the reveal. */
+    /** A round open in the channel that was never posted, so other tests' posts stay as they were. */
+    long openQuietly(ChannelRef channel, Views.Question question) {
+        openRounds.put(question.roundId(), channel);
+        questions.put(question.roundId(), question);
+        answers.put(question.roundId(), new ConcurrentHashMap<>());
+        return question.roundId();
+    }
+
+    /** Drops a round without a reveal. */
+    void forget(long roundId) {
+        openRounds.remove(roundId);
+    }
+
     void close(long roundId) {
         ChannelRef channel = openRounds.remove(roundId);
         List<Answer> given = new ArrayList<>(answers.get(roundId).values());
