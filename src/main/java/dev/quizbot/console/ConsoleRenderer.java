@@ -54,7 +54,10 @@ final class ConsoleRenderer {
             case Reply.Help help -> help.commands().stream()
                     .map(c -> "  " + style.paint(Style.BOLD, c.usage()) + (c.adminOnly() ? style.paint(Style.YELLOW, " (admin)") : "")
                             + "\n      " + c.description())
-                    .collect(Collectors.joining("\n", "Commands:\n", "\n  quit\n      Leave the console chat."));
+                    .collect(Collectors.joining("\n", "Commands:\n", "\n  " + style.paint(Style.BOLD, "quit")
+                            + "\n      Leave the console chat; quizbot keeps running (web page, schedules).\n  "
+                            + style.paint(Style.BOLD, "shutdown") + style.paint(Style.YELLOW, " (admin)")
+                            + "\n      Stop quizbot."));
         };
     }
 
