@@ -6,7 +6,7 @@ import java.util.List;
 public final class HelpTexts {
 
     public static final Views.CommandHelp ASK = new Views.CommandHelp("ask [topic] [easy|medium|hard]",
-            "Post a question to this channel; everyone may answer once before it closes.", false);
+            "Post a question to this channel; everyone may answer once before it closes. If one is open, shows it.", false);
     public static final Views.CommandHelp ANSWER = new Views.CommandHelp("answer <text>",
             "Answer the channel's open question. Your grade is shown to you alone until the reveal.", false);
     public static final Views.CommandHelp QUESTION = new Views.CommandHelp("question",
