@@ -17,6 +17,10 @@ public sealed interface Announcement {
     record AnswerCountChanged(ChannelRef channel, long roundId, int answerCount) implements Announcement {
     }
 
+    /** A round longer than a few minutes closes within the minute: last call for answers. */
+    record ClosingSoon(ChannelRef channel, Views.Question question) implements Announcement {
+    }
+
     /** The round closed: time for the reveal. */
     record RoundClosed(ChannelRef channel, Views.Reveal reveal) implements Announcement {
     }

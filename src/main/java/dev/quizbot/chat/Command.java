@@ -17,7 +17,10 @@ public sealed interface Command {
     record Answer(Optional<Long> roundId, String text) implements Command {
     }
 
+    /** Without a scope or window a leaderboard is the channel's this week, on every platform. */
     record Leaderboard(Scope scope, Period period) implements Command {
+        public static final Scope DEFAULT_SCOPE = Scope.CHANNEL;
+        public static final Period DEFAULT_PERIOD = Period.WEEK;
     }
 
     /** {@code user} empty means the caller; otherwise a user id or display name. */
@@ -25,6 +28,10 @@ public sealed interface Command {
     }
 
     record Topics() implements Command {
+    }
+
+    /** Shows the channel's open question again, with the time it has left. */
+    record Question() implements Command {
     }
 
     record TeamCreate(String name) implements Command {

@@ -21,7 +21,11 @@ public final class CommandParser {
     /** Longer lines are refused before any parsing (answers have their own, smaller limit). */
     public static final int MAX_LINE_LENGTH = 20_000;
 
-    private static final Pattern ZONE_LIKE = Pattern.compile("[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)+|UTC|GMT|Z");
+    /** An IANA name in any case, or one of the abbreviations people type for one (the service suggests the name). */
+    private static final Pattern ZONE_LIKE = Pattern.compile("(?i)[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)+"
+            + "|UTC|GMT|Z|[ECMP][SD]T|CES?T|EES?T|WES?T|BST|IST|JST|AES?T");
+    /** Words a topic may take ("fine tuning"); each command checks its own total. */
+    private static final int MAX_TOPIC_WORDS = 4;
     private static final Pattern ROUND_REF = Pattern.compile("#(\\d{1,18})");
 
     public sealed interface Result {
@@ -72,6 +76,8 @@ public final class CommandParser {
             case "leaderboard", "lb", "top", "board" -> leaderboard(args);
             case "stats" -> rest.isEmpty() ? parsed(new Command.Stats(Optional.empty()))
                     : parsed(new Command.Stats(Optional.of(rest)));
+            case "question", "current" -> args.isEmpty() ? parsed(new Command.Question())
+                    : invalid("`question` takes no arguments: it shows this channel's open question.", HelpTexts.QUESTION);
             case "topics" -> args.isEmpty() ? parsed(new Command.Topics())
                     : invalid("`topics` takes no arguments.", HelpTexts.TOPICS);
             case "team" -> team(args, rest);
@@ -103,7 +109,7 @@ public final class CommandParser {
     }
 
     private static Result ask(List<Token> args) {
-        if (args.size() > 2) {
+        if (args.size() > MAX_TOPIC_WORDS + 1) {
             return invalid("`ask` takes at most a topic and a difficulty.", HelpTexts.ASK);
         }
         Filters filters = Filters.of(args);
@@ -115,25 +121,32 @@ public final class CommandParser {
     }
 
     /**
-     * A topic and a difficulty, in either order, each at most once (a word that parses as a
-     * difficulty is one); {@code surplus} is the first word that fits neither.
+     * A topic and a difficulty, in either order, the difficulty at most once (a word that parses
+     * as a difficulty is one). The other words make up the topic ("fine tuning"), which the
+     * service matches against the bank and, when it names no topic, explains ("rag impossible":
+     * 'impossible' is not a difficulty). {@code surplus} is a second difficulty or a word past
+     * {@link #MAX_TOPIC_WORDS}.
      */
     private record Filters(Optional<String> topic, Optional<Difficulty> difficulty, Optional<String> surplus) {
 
         static Filters of(List<Token> args) {
-            Optional<String> topic = Optional.empty();
+            List<String> topic = new ArrayList<>();
             Optional<Difficulty> difficulty = Optional.empty();
             for (Token arg : args) {
                 Optional<Difficulty> d = Difficulty.parse(arg.text());
                 if (d.isPresent() && difficulty.isEmpty()) {
                     difficulty = d;
-                } else if (d.isEmpty() && topic.isEmpty()) {
-                    topic = Optional.of(arg.text());
+                } else if (d.isEmpty() && topic.size() < MAX_TOPIC_WORDS) {
+                    topic.add(arg.text());
                 } else {
-                    return new Filters(topic, difficulty, Optional.of(arg.text()));
+                    return new Filters(joined(topic), difficulty, Optional.of(arg.text()));
                 }
             }
-            return new Filters(topic, difficulty, Optional.empty());
+            return new Filters(joined(topic), difficulty, Optional.empty());
+        }
+
+        private static Optional<String> joined(List<String> words) {
+            return words.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", words));
         }
     }
 
@@ -164,7 +177,8 @@ public final class CommandParser {
                         + " (today, week, month, all), or it was given twice.", HelpTexts.LEADERBOARD);
             }
         }
-        return parsed(new Command.Leaderboard(scope.orElse(Scope.CHANNEL), period.orElse(Period.WEEK)));
+        return parsed(new Command.Leaderboard(scope.orElse(Command.Leaderboard.DEFAULT_SCOPE),
+                period.orElse(Command.Leaderboard.DEFAULT_PERIOD)));
     }
 
     private static Result team(List<Token> args, String rest) {

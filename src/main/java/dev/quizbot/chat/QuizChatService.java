@@ -2,8 +2,6 @@ package dev.quizbot.chat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +22,6 @@ import dev.quizbot.team.TeamService;
 /** The core's {@link ChatService}: one switch over the command, each case handing off to its feature. */
 @Service
 class QuizChatService implements ChatService {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneId.of("UTC"));
 
     private final RoundService rounds;
     private final LeaderboardService leaderboards;
@@ -62,6 +58,10 @@ class QuizChatService implements ChatService {
                     .orElseGet(() -> new Reply.Refused("Nobody called " + s.user().orElse("") + " has answered here yet.",
                             HelpTexts.STATS.usage()));
             case Command.Topics t -> new Reply.Topics(topics(bank.bank()));
+            case Command.Question q -> rounds.openRound(caller.channel())
+                    .<Reply>map(open -> new Reply.OpenQuestion(rounds.view(open), false))
+                    .orElseGet(() -> new Reply.Refused("There is no open question in this channel. Start one with `ask`.",
+                            HelpTexts.ASK.usage()));
             case Command.TeamCreate c -> team(teams.create(community, caller.userId(), c.name()));
             case Command.TeamJoin j -> team(teams.join(community, caller.userId(), j.name()));
             case Command.TeamLeave l -> team(teams.leave(community, caller.userId()));
@@ -77,12 +77,12 @@ class QuizChatService implements ChatService {
     private Reply ask(Caller caller, Command.Ask ask) {
         return switch (rounds.openOnDemand(caller.channel(), ask.topic(), ask.difficulty())) {
             case OpenOutcome.Opened opened -> new Reply.RoundStarted(opened.question());
-            case OpenOutcome.ChannelBusy busy -> new Reply.Refused("A question is already open in this channel"
-                    + " (round " + busy.open().id() + ", closes at " + TIME.format(busy.open().closesAt())
-                    + "). Answer it, or ask again once it closes.", HelpTexts.ANSWER.usage());
+            case OpenOutcome.ChannelBusy busy -> new Reply.OpenQuestion(rounds.view(busy.open()), true);
             case OpenOutcome.UnknownTopic unknown -> new Reply.Refused("Unknown topic '" + unknown.topic() + "'"
                     + unknown.suggestion().map(s -> " (did you mean " + s + "?)").orElse("")
                     + ". Topics: " + String.join(", ", unknown.known()) + ".", HelpTexts.ASK.usage());
+            case OpenOutcome.NotADifficulty word -> new Reply.Refused(OpenOutcome.notADifficulty(word),
+                    HelpTexts.ASK.usage());
             case OpenOutcome.NoEligibleQuestions none -> new Reply.Refused(none.reason()
                     + " Try another topic or difficulty; `topics` lists what there is.", HelpTexts.ASK.usage());
         };
@@ -90,7 +90,7 @@ class QuizChatService implements ChatService {
 
     private Reply answer(Caller caller, Command.Answer answer) {
         return switch (rounds.answer(caller, answer.roundId(), answer.text())) {
-            case AnswerOutcome.Graded graded -> new Reply.Feedback(graded.feedback());
+            case AnswerOutcome.Graded graded -> new Reply.Feedback(graded.feedback(), Optional.of(rounds.view(graded.round())));
             case AnswerOutcome.Empty e -> new Reply.Refused("Your answer is empty.", HelpTexts.ANSWER.usage());
             case AnswerOutcome.TooLong tooLong -> new Reply.Refused("Your answer is " + tooLong.length()
                     + " characters; the limit is " + tooLong.limit() + ". Shorten it and send it again"
@@ -100,7 +100,7 @@ class QuizChatService implements ChatService {
             case AnswerOutcome.UnknownRound u -> new Reply.Refused("There is no round " + u.roundId() + ".",
                     HelpTexts.ANSWER.usage());
             case AnswerOutcome.AlreadyClosed closed -> new Reply.Refused("Round " + closed.round().id()
-                    + " is closed" + closed.round().closedAt().map(t -> " (since " + TIME.format(t) + ")").orElse("")
+                    + " is closed" + closed.round().closedAt().map(t -> " (since " + Times.time(t, rounds.zone(closed.round())) + ")").orElse("")
                     + "; answers are no longer taken. `ask` starts a new one.", HelpTexts.ASK.usage());
             case AnswerOutcome.AlreadyAnswered twice -> new Reply.Refused("You already answered round "
                     + twice.round().id() + "; one answer per person, and your first one stands.", "");
@@ -112,8 +112,15 @@ class QuizChatService implements ChatService {
     private static List<Views.Topic> topics(QuestionBank bank) {
         Map<String, Long> counts = bank.countsByTopic();
         return bank.topics().stream()
-                .map(t -> new Views.Topic(t.slug(), t.name(), t.description(), counts.getOrDefault(t.slug(), 0L).intValue()))
+                .map(t -> new Views.Topic(t.slug(), t.name(), t.description(), counts.getOrDefault(t.slug(), 0L).intValue(),
+                        perDifficulty(bank, t.slug())))
                 .toList();
+    }
+
+    private static Map<dev.quizbot.bank.Difficulty, Integer> perDifficulty(QuestionBank bank, String topic) {
+        Map<dev.quizbot.bank.Difficulty, Integer> counts = new java.util.EnumMap<>(dev.quizbot.bank.Difficulty.class);
+        bank.countsByDifficulty(Optional.of(topic)).forEach((d, n) -> counts.put(d, n.intValue()));
+        return counts;
     }
 
     private static Reply team(TeamService.Outcome outcome) {
@@ -139,7 +146,8 @@ class QuizChatService implements ChatService {
                     + " set: " + created.schedule().when() + " " + created.schedule().zone()
                     + created.schedule().topic().map(t -> ", topic " + t).orElse("")
                     + created.schedule().difficulty().map(d -> ", " + d.slug()).orElse("")
-                    + ". Next post: " + describe(created.schedule().nextFire(), created.schedule().zone()) + ".");
+                    + ". Next post: " + describe(created.schedule().nextFire(), created.schedule().zone()) + "."
+                    + created.clash().map(c -> " Warning: " + c).orElse(""));
             case ScheduleService.SetOutcome.Refused refused -> new Reply.Refused(refused.reason(),
                     HelpTexts.SCHEDULE_SET.usage());
         };
@@ -185,9 +193,6 @@ class QuizChatService implements ChatService {
     }
 
     private static String describe(Instant next, String zone) {
-        if (next == null) {
-            return "none";
-        }
-        return DateTimeFormatter.ofPattern("EEE d MMM HH:mm z").withZone(ZoneId.of(zone)).format(next);
+        return next == null ? "none" : Times.dayAndTime(next, zone);
     }
 }

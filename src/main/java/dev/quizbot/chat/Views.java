@@ -1,20 +1,27 @@
 package dev.quizbot.chat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.quizbot.bank.Difficulty;
 import dev.quizbot.grading.Verdict;
 
-/** Platform-neutral data the adapters render. Plain records, no behaviour. */
+/** Platform-neutral data the adapters render. Plain records, and the few phrases every adapter shares. */
 public final class Views {
 
     private Views() {
     }
 
+    /**
+     * A round's question as shown. {@code zone} is the community's timezone, in which close times
+     * are written; {@code timeLeft} is the time until {@code closesAt} when this view was made.
+     */
     public record Question(long roundId, String questionId, String topic, String topicName,
-                           Difficulty difficulty, String text, Instant closesAt, int answerCount) {
+                           Difficulty difficulty, String text, Instant closesAt, int answerCount,
+                           String zone, Duration timeLeft) {
     }
 
     public record Feedback(long roundId, Verdict verdict, int score, double points,
@@ -52,12 +59,33 @@ public final class Views {
     public record TopicStrength(String topic, int answers, double accuracy) {
     }
 
+    /**
+     * {@code pending} counts the answers to rounds still open that are included: only in a
+     * player's own stats, since nobody else may see a grade before the reveal.
+     */
     public record Stats(String userId, String displayName, int answers, int correct, double accuracy,
                         double points, int streak, int bestStreak,
-                        List<TopicStrength> strengths, List<TopicStrength> weakSpots) {
+                        List<TopicStrength> strengths, List<TopicStrength> weakSpots, int pending) {
     }
 
-    public record Topic(String slug, String name, String description, int questions) {
+    /** The note shown under a player's own stats while some of their answers are still pending. */
+    public static String pendingNote(int pending) {
+        return pending == 1 ? "Includes 1 answer to a round still open (pending): nobody else sees it until the reveal."
+                : "Includes " + pending + " answers to rounds still open (pending): nobody else sees them until the reveal.";
+    }
+
+    /** {@code perDifficulty}: how many questions of each difficulty, easiest first, difficulties without any left out. */
+    public record Topic(String slug, String name, String description, int questions, Map<Difficulty, Integer> perDifficulty) {
+    }
+
+    /** "2 questions: 1 easy, 1 hard", as every platform lists a topic. */
+    public static String questionCounts(Topic topic) {
+        String total = topic.questions() + (topic.questions() == 1 ? " question" : " questions");
+        if (topic.perDifficulty().isEmpty()) {
+            return total;
+        }
+        return total + ": " + topic.perDifficulty().entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey().slug()).collect(java.util.stream.Collectors.joining(", "));
     }
 
     public record Team(String name, int members, double points) {

@@ -53,6 +53,7 @@ class DiscordAnnouncer {
             switch (announcement) {
                 case Announcement.RoundOpened opened -> post(opened);
                 case Announcement.AnswerCountChanged changed -> answerCounts.changed(changed.roundId(), changed.answerCount());
+                case Announcement.ClosingSoon soon -> closingSoon(soon);
                 case Announcement.RoundClosed closed -> reveal(closed);
                 case Announcement.ScheduleFailed failed -> tellOwner(failed);
             }
@@ -101,6 +102,13 @@ class DiscordAnnouncer {
                                 DiscordRendering.questionEmbed(post.question(), answerCount, false, post.scheduled()))
                         .queue(null, failure -> log.info("Answer count of round {} not updated: {}", roundId,
                                 DiscordFailures.describe(failure, post.channel().channel())))));
+    }
+
+    private void closingSoon(Announcement.ClosingSoon soon) {
+        long roundId = soon.question().roundId();
+        channel(soon.channel()).ifPresent(channel -> channel.sendMessage(DiscordRendering.closingSoon(soon.question()))
+                .queue(null, failure -> log.info("Closing notice of round {} not posted: {}", roundId,
+                        DiscordFailures.describe(failure, soon.channel().channel()))));
     }
 
     private void reveal(Announcement.RoundClosed closed) {

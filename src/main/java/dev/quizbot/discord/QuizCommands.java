@@ -51,12 +51,13 @@ final class QuizCommands {
                 .addSubcommands(
                         new SubcommandData("ask", "Post a question to this channel")
                                 .addOptions(topicOption(), difficultyOption()),
+                        new SubcommandData("question", "Show this channel's open question again, with the time left"),
                         new SubcommandData("leaderboard", "Show the leaderboard")
-                                .addOptions(new OptionData(OptionType.STRING, "scope", "Whose ranking (default: server)")
+                                .addOptions(new OptionData(OptionType.STRING, "scope", "Whose ranking (default: this channel)")
                                                 .addChoice("this channel", "channel")
                                                 .addChoice("this server", "server")
                                                 .addChoice("teams", "team"),
-                                        new OptionData(OptionType.STRING, "period", "Time window (default: all time)")
+                                        new OptionData(OptionType.STRING, "period", "Time window (default: this week)")
                                                 .addChoice("today", "today")
                                                 .addChoice("this week", "week")
                                                 .addChoice("this month", "month")
@@ -118,10 +119,11 @@ final class QuizCommands {
         return Optional.ofNullable(switch (path) {
             case "ask" -> new Command.Ask(options.get(OPTION_TOPIC), difficulty(options));
             case "leaderboard" -> new Command.Leaderboard(
-                    options.get("scope").map(QuizCommands::scope).orElse(Scope.SERVER),
-                    options.get("period").map(QuizCommands::period).orElse(Period.ALL));
+                    options.get("scope").map(QuizCommands::scope).orElse(Command.Leaderboard.DEFAULT_SCOPE),
+                    options.get("period").map(QuizCommands::period).orElse(Command.Leaderboard.DEFAULT_PERIOD));
             case "stats" -> new Command.Stats(options.get("user"));
             case "topics" -> new Command.Topics();
+            case "question" -> new Command.Question();
             case "help" -> new Command.Help();
             case "reload" -> new Command.ReloadBank();
             case "team create" -> new Command.TeamCreate(options.get("name").orElse("").strip());
@@ -149,12 +151,12 @@ final class QuizCommands {
     /** Unknown choice values (an older registration) fall back to the defaults rather than fail. */
     private static Scope scope(String value) {
         return Arrays.stream(Scope.values()).filter(s -> s.name().equalsIgnoreCase(value)).findFirst()
-                .orElse(Scope.SERVER);
+                .orElse(Command.Leaderboard.DEFAULT_SCOPE);
     }
 
     private static Period period(String value) {
         return Arrays.stream(Period.values()).filter(p -> p.name().equalsIgnoreCase(value)).findFirst()
-                .orElse(Period.ALL);
+                .orElse(Command.Leaderboard.DEFAULT_PERIOD);
     }
 
     private static Long id(String value) {

@@ -27,7 +27,23 @@ class CommandParserTest {
         assertThat(parsed("ask rag hard")).isEqualTo(new Command.Ask(Optional.of("rag"), Optional.of(Difficulty.HARD)));
         assertThat(parsed("ask HARD rag")).isEqualTo(new Command.Ask(Optional.of("rag"), Optional.of(Difficulty.HARD)));
         assertThat(parsed("/quiz ask")).isEqualTo(new Command.Ask(Optional.empty(), Optional.empty()));
-        assertThat(invalid("ask rag prompting").reason()).contains("one topic and one difficulty");
+        assertThat(invalid("ask rag hard easy").reason()).contains("one topic and one difficulty");
+    }
+
+    @Test
+    void topicsMayBeSeveralWordsAndTimezonesAnyCase() {
+        assertThat(parsed("ask fine tuning")).isEqualTo(new Command.Ask(Optional.of("fine tuning"), Optional.empty()));
+        assertThat(parsed("ask hard fine tuning")).isEqualTo(
+                new Command.Ask(Optional.of("fine tuning"), Optional.of(Difficulty.HARD)));
+        // the service, which knows the topics, says that 'impossible' is no difficulty
+        assertThat(parsed("schedule set daily 10:00 UTC rag impossible")).isEqualTo(new Command.ScheduleSet(
+                "daily 10:00", "UTC", Optional.of("rag impossible"), Optional.empty()));
+        assertThat(parsed("schedule set 0 0 9 * * MON-FRI utc")).isEqualTo(new Command.ScheduleSet(
+                "0 0 9 * * MON-FRI", "utc", Optional.empty(), Optional.empty()));
+        assertThat(parsed("schedule set 0 0 9 * * MON-FRI europe/berlin rag")).isEqualTo(new Command.ScheduleSet(
+                "0 0 9 * * MON-FRI", "europe/berlin", Optional.of("rag"), Optional.empty()));
+        assertThat(parsed("schedule set 0 0 9 * * * EST")).isEqualTo(new Command.ScheduleSet(
+                "0 0 9 * * *", "EST", Optional.empty(), Optional.empty()));
     }
 
     @Test

@@ -25,12 +25,15 @@ class QuizCommandsTest {
         assertThat(translate(null, "ask", Map.of("topic", "rag", "difficulty", "hard")))
                 .contains(new Command.Ask(Optional.of("rag"), Optional.of(Difficulty.HARD)));
         assertThat(translate(null, "ask", Map.of())).contains(new Command.Ask(Optional.empty(), Optional.empty()));
+        assertThat(translate(null, "question", Map.of())).contains(new Command.Question());
     }
 
     @Test
-    void defaultsTheLeaderboardToTheServerAllTime() {
+    void defaultsTheLeaderboardToTheChannelThisWeekAsEveryPlatformDoes() {
         assertThat(translate(null, "leaderboard", Map.of()))
-                .contains(new Command.Leaderboard(Scope.SERVER, Period.ALL));
+                .contains(new Command.Leaderboard(Scope.CHANNEL, Period.WEEK));
+        assertThat(translate(null, "leaderboard", Map.of())).isEqualTo(java.util.Optional.of(
+                ((dev.quizbot.chat.CommandParser.Result.Parsed) dev.quizbot.chat.CommandParser.parse("leaderboard")).command()));
         assertThat(translate(null, "leaderboard", Map.of("scope", "team", "period", "month")))
                 .contains(new Command.Leaderboard(Scope.TEAM, Period.MONTH));
     }
@@ -38,7 +41,7 @@ class QuizCommandsTest {
     @Test
     void fallsBackToDefaultsForChoiceValuesFromAnOlderRegistration() {
         assertThat(translate(null, "leaderboard", Map.of("scope", "galaxy", "period", "decade")))
-                .contains(new Command.Leaderboard(Scope.SERVER, Period.ALL));
+                .contains(new Command.Leaderboard(Scope.CHANNEL, Period.WEEK));
     }
 
     @Test
@@ -80,7 +83,7 @@ class QuizCommandsTest {
         assertThat(json.getString("name")).isEqualTo("quiz");
         assertThat(json.toString()).contains("\"autocomplete\":true");
         assertThat(quiz.getSubcommands()).extracting(s -> s.getName())
-                .containsExactlyInAnyOrder("ask", "leaderboard", "stats", "topics", "help", "reload");
+                .containsExactlyInAnyOrder("ask", "question", "leaderboard", "stats", "topics", "help", "reload");
         assertThat(quiz.getSubcommandGroups()).extracting(g -> g.getName()).containsExactlyInAnyOrder("team", "schedule");
         assertThat(quiz.getSubcommandGroups().stream().filter(g -> g.getName().equals("schedule")).findFirst()
                 .orElseThrow().getSubcommands()).extracting(s -> s.getName()).containsExactly("set", "list", "remove");

@@ -61,14 +61,19 @@ class RecordingChatService implements ChatService {
             case Command.ScheduleRemove remove -> caller.admin() ? new Reply.Done("Removed.") : refusedNotAdmin();
             case Command.ReloadBank reload -> caller.admin() ? new Reply.Done("Reloaded.") : refusedNotAdmin();
             case Command.ScheduleList list -> new Reply.Schedules(List.of());
-            case Command.Topics topics -> new Reply.Topics(List.of(new Views.Topic("fine-tuning", "Fine-tuning", "", 3)));
+            case Command.Topics topics -> new Reply.Topics(List.of(new Views.Topic("fine-tuning", "Fine-tuning", "", 3,
+                    java.util.Map.of(dev.quizbot.bank.Difficulty.MEDIUM, 3))));
             case Command.Help help -> new Reply.Help(List.of(new Views.CommandHelp("ask [topic]", "Ask", false)));
             case Command.Stats stats -> new Reply.Stats(new Views.Stats(stats.user().orElse(caller.userId()),
-                    caller.displayName(), 0, 0, 0, 0, 0, 0, List.of(), List.of()));
+                    caller.displayName(), 0, 0, 0, 0, 0, 0, List.of(), List.of(), 0));
             case Command.TeamCreate team -> new Reply.Done("Created team " + team.name() + ".");
             case Command.TeamJoin team -> new Reply.Done("Joined team " + team.name() + ".");
             case Command.TeamLeave leave -> new Reply.Done("Left your team.");
             case Command.TeamList list -> new Reply.Teams(List.of());
+            case Command.Question q -> openRounds.entrySet().stream().filter(e -> e.getValue().equals(caller.channel()))
+                    .max(Map.Entry.comparingByKey())
+                    .map(e -> (Reply) new Reply.OpenQuestion(questions.get(e.getKey()), false))
+                    .orElseGet(() -> new Reply.Refused("There is no open question in this channel.", ""));
         };
     }
 
@@ -80,7 +85,8 @@ class RecordingChatService implements ChatService {
         long roundId = rounds.incrementAndGet();
         Views.Question question = new Views.Question(roundId, "what-is-lora", ask.topic().orElse("fine-tuning"),
                 "Fine-tuning", ask.difficulty().orElse(Difficulty.MEDIUM), "What is LoRA and why does it save memory?",
-                Instant.now().plus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS), 0);
+                Instant.now().plus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS), 0, "UTC",
+                java.time.Duration.ofMinutes(5));
         openRounds.put(roundId, caller.channel());
         questions.put(roundId, question);
         answers.put(roundId, new ConcurrentHashMap<>());
@@ -107,6 +113,19 @@ class RecordingChatService implements ChatService {
     }
 
     /** Closes a round as the core's timer would, announcing the reveal. */
+    /** A round open in the channel that was never posted, so other tests' posts stay as they were. */
+    long openQuietly(ChannelRef channel, Views.Question question) {
+        openRounds.put(question.roundId(), channel);
+        questions.put(question.roundId(), question);
+        answers.put(question.roundId(), new ConcurrentHashMap<>());
+        return question.roundId();
+    }
+
+    /** Drops a round without a reveal. */
+    void forget(long roundId) {
+        openRounds.remove(roundId);
+    }
+
     void close(long roundId) {
         ChannelRef channel = openRounds.remove(roundId);
         List<Answer> given = new ArrayList<>(answers.get(roundId).values());

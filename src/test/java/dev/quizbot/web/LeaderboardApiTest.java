@@ -134,6 +134,27 @@ class LeaderboardApiTest {
     }
 
     @Test
+    void anOpenRoundsScoresAreNotServedUntilItCloses() throws Exception {
+        String community = "web-open-" + System.nanoTime();
+        clock.set("2026-05-20T10:00:00Z");
+        var ann = console.connect(community, "general", "ann", false, new Screen());
+        var bo = console.connect(community, "general", "bo", false, new Screen());
+        round(ann, List.of(bo), List.of(HALF));
+        assertThat(ann.send("ask rag easy")).isInstanceOf(Reply.RoundStarted.class);
+        assertThat(ann.send(GOOD)).isInstanceOf(Reply.Feedback.class);
+
+        String base = "/api/leaderboards/console/" + community;
+        for (String query : List.of("?scope=server&period=all", "?scope=server&period=today",
+                "?scope=channel&channel=general&period=week")) {
+            assertThat(rows(get(base + query).json())).as(query).containsExactly("1 bo 67.0");
+        }
+
+        clock.advance(Duration.ofMinutes(11));
+        rounds.closeDue();
+        assertThat(rows(get(base + "?scope=server&period=all").json())).containsExactly("1 ann 100.0", "2 bo 67.0");
+    }
+
+    @Test
     void channelAndTeamBoardsAndTheWindowMovesWithTheDay() throws Exception {
         String community = "web-scopes-" + System.nanoTime();
         clock.set("2026-06-01T09:00:00Z");
