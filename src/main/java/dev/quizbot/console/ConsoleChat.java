@@ -68,7 +68,13 @@ public class ConsoleChat {
         }
 
         void show(Announcement announcement) {
-            if (announcement.channel().equals(caller.channel())) {
+            if (announcement instanceof Announcement.PracticeReminder reminder) {
+                // a private nudge: to the player's own sessions in that community, whichever channel they are in
+                if (reminder.userId().equals(caller.userId())
+                        && reminder.channel().community().equals(caller.channel().community())) {
+                    out.accept(renderer.announcement(announcement));
+                }
+            } else if (announcement.channel().equals(caller.channel())) {
                 out.accept(renderer.announcement(announcement));
             }
         }

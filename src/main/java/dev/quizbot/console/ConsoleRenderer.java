@@ -17,9 +17,11 @@ final class ConsoleRenderer {
 
     private final Style style;
     private final DateTimeFormatter time;
+    private final PracticeText practice;
 
     ConsoleRenderer(Style style, ZoneId zone) {
         this.style = style;
+        this.practice = new PracticeText(style, zone);
         this.time = DateTimeFormatter.ofPattern("HH:mm z").withZone(zone);
     }
 
@@ -33,7 +35,9 @@ final class ConsoleRenderer {
                     + "; answer with: answer <text>)");
             case Reply.Feedback feedback -> feedback(feedback.feedback());
             case Reply.Leaderboard board -> leaderboard(board.board());
-            case Reply.Stats stats -> stats(stats.stats());
+            case Reply.Stats stats -> stats(stats.stats()) + stats.practice().map(practice::stats).orElse("");
+            case Reply.Practice p -> practice.practice(p);
+            case Reply.Mistakes m -> practice.mistakes(m);
             case Reply.Topics topics -> topics.topics().stream()
                     .map(t -> "  " + style.paint(Style.BOLD, t.slug()) + " — " + t.name() + " (" + t.questions()
                             + (t.questions() == 1 ? " question)" : " questions)"))
@@ -64,6 +68,7 @@ final class ConsoleRenderer {
             case Announcement.AnswerCountChanged changed -> style.paint(Style.DIM, "  · round " + changed.roundId()
                     + ": " + changed.answerCount() + (changed.answerCount() == 1 ? " answer" : " answers") + " so far");
             case Announcement.RoundClosed closed -> reveal(closed.reveal());
+            case Announcement.PracticeReminder reminder -> practice.reminder(reminder.due());
             case Announcement.ScheduleFailed failed -> style.paint(Style.YELLOW, "⚠ Schedule " + failed.scheduleId()
                     + " could not post: " + failed.reason());
         };
