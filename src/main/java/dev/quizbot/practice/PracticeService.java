@@ -267,17 +267,10 @@ public class PracticeService {
     private static Views.PracticeResult result(Question question, Grade grade, Rating rating, Card card) {
         List<String> notes = new ArrayList<>(grade.notes());
         return new Views.PracticeResult(question.question(), grade.verdict(), grade.score(), grade.conceptsFound(),
-                grade.conceptsMissed(), grade.explanation(), question.answer(), misconceptions(question),
+                grade.conceptsMissed(), grade.explanation(), question.answer(), question.misconceptions(),
                 rating.label(), card.dueAt(), notes);
     }
 
-    /**
-     * The question's common misconceptions, shown after each practice answer. The bank does not
-     * carry them yet; once {@code Question} has a misconceptions field this returns it.
-     */
-    static List<String> misconceptions(Question question) {
-        return List.of();
-    }
 
     private static long minutes(Duration duration) {
         return duration.toMinutes();

@@ -81,9 +81,13 @@ class ConsolePracticeTest {
             assertThat(result.verdict()).isEqualTo(Verdict.INCORRECT);
             assertThat(result.rating()).isEqualTo("Again");
             assertThat(result.referenceAnswer()).contains("external knowledge");
+            assertThat(result.misconceptions()).containsExactly(
+                    "RAG fine-tunes the model's weights on the retrieved documents at query time.",
+                    "RAG guarantees the model never hallucinates.");
             assertThat(result.nextDue()).isEqualTo(clock.instant().plus(Duration.ofMinutes(10)));
         });
-        assertThat(mine.take()).contains("INCORRECT").contains("rated Again").contains("reference: Retrieval-augmented");
+        assertThat(mine.take()).contains("INCORRECT").contains("rated Again").contains("reference: Retrieval-augmented")
+                .contains("common misconception: RAG guarantees the model never hallucinates.");
         assertThat(due(place, "ann", "what-is-rag")).isEqualTo(clock.instant().plus(Duration.ofMinutes(10)));
 
         // a quick perfect answer is Easy, a slower one Good; either pushes the question out by days

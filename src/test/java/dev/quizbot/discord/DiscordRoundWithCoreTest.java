@@ -164,7 +164,8 @@ class DiscordRoundWithCoreTest {
         assertThat(discord.awaitCallback(submit, WAIT).body().get("data").get("flags").asInt() & 64).isEqualTo(64);
         JsonNode graded = discord.awaitFollowUp(submit, WAIT).body().get("embeds").get(0);
         assertThat(graded.get("title").asString()).startsWith("INCORRECT").contains("rated Again");
-        assertThat(graded.toString()).contains("Reference answer", "external knowledge");
+        assertThat(graded.toString()).contains("Reference answer", "external knowledge", "Common misconceptions",
+                "RAG guarantees the model never hallucinates.");
         assertThat(jdbc.sql("select count(*) from practice_card where user_id = ? and question_id = 'what-is-rag'"
                         + " and due_at = ?").params(FakeDiscord.MEMBER_ID,
                         java.time.OffsetDateTime.parse("2026-04-06T09:10:00Z")).query(Integer.class).single())

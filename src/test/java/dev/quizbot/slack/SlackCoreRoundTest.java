@@ -218,7 +218,8 @@ class SlackCoreRoundTest {
         // a miss is graded, rated Again with the reference shown, and due again in 10 minutes
         FakeSlackServer.Call graded = command("U-PRACTICE", "answer no idea", "practice-answer");
         assertThat(graded.param("response_type")).isEqualTo("ephemeral");
-        assertThat(shown(graded)).contains("incorrect", "rated *Again*", "*Reference answer:* Retrieval-augmented");
+        assertThat(shown(graded)).contains("incorrect", "rated *Again*", "*Reference answer:* Retrieval-augmented",
+                "*Common misconceptions:*", "RAG guarantees the model never hallucinates.");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM practice_card WHERE user_id = 'U-PRACTICE' AND question_id = 'what-is-rag'"
                 + " AND due_at = ?").param(java.time.OffsetDateTime.parse("2031-05-05T09:10:00Z"))
                 .query(Integer.class).single()).isEqualTo(1);
