@@ -245,10 +245,16 @@ public class PracticeService {
 
     private Optional<NextQuestion.Pick> pick(Caller caller, Session session, Optional<String> justAnswered,
                                              Instant now) {
+        return pick(caller, session.topic(), session.difficulty(), justAnswered, now);
+    }
+
+    /** The next question for the caller: one read of their cards, the rest in memory (see docs/benchmarks.md). */
+    Optional<NextQuestion.Pick> pick(Caller caller, Optional<String> topic, Optional<Difficulty> difficulty,
+                                     Optional<String> justAnswered, Instant now) {
         QuestionBank current = bank.bank();
         List<Question> eligible = current.questions().stream()
-                .filter(q -> session.topic().isEmpty() || q.topic().equals(session.topic().get()))
-                .filter(q -> session.difficulty().isEmpty() || q.difficulty() == session.difficulty().get())
+                .filter(q -> topic.isEmpty() || q.topic().equals(topic.get()))
+                .filter(q -> difficulty.isEmpty() || q.difficulty() == difficulty.get())
                 .toList();
         return next.pick(eligible, repository.cards(community(caller), caller.userId()), now, justAnswered);
     }
