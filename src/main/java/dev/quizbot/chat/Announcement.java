@@ -25,6 +25,13 @@ public sealed interface Announcement {
     record RoundClosed(ChannelRef channel, Views.Reveal reveal) implements Announcement {
     }
 
+    /**
+     * A player's daily practice nudge: {@code due} questions are due. Goes to the player alone
+     * (a direct message); {@code channel} is where the reminder was set, naming the platform.
+     */
+    record PracticeReminder(ChannelRef channel, String userId, int due) implements Announcement {
+    }
+
     /** A schedule could not post (unknown channel, no questions left...); tell whoever set it. */
     record ScheduleFailed(ChannelRef channel, long scheduleId, String ownerUserId, String reason)
             implements Announcement {

@@ -63,4 +63,26 @@ public sealed interface Command {
 
     record Help() implements Command {
     }
+
+    /** Starts (or restarts) the caller's private practice session. */
+    record PracticeStart(Optional<String> topic, Optional<Difficulty> difficulty) implements Command {
+    }
+
+    /** Answers the question of the caller's practice session. */
+    record PracticeAnswer(String text) implements Command {
+    }
+
+    record PracticeStop() implements Command {
+    }
+
+    /** {@code time} is "HH:MM" and {@code zone} an IANA name: a daily private nudge when questions are due. */
+    record PracticeRemind(String time, String zone) implements Command {
+    }
+
+    record PracticeRemindOff() implements Command {
+    }
+
+    /** The caller's last incorrect or partial answers, optionally in one topic. */
+    record ReviewMistakes(Optional<String> topic) implements Command {
+    }
 }

@@ -87,6 +87,8 @@ public final class CommandParser {
             case "reload" -> parsed(new Command.ReloadBank());
             case "bank" -> args.size() == 1 && args.getFirst().text().equalsIgnoreCase("reload")
                     ? parsed(new Command.ReloadBank()) : invalid("Did you mean `reload`?", HelpTexts.RELOAD);
+            case "practice", "practise", "drill" -> Practice.parse(args, rest);
+            case "review", "mistakes" -> Practice.review(verb, args);
             case "help", "?", "commands" -> parsed(new Command.Help());
             default -> new Result.Invalid("Unknown command '" + head[0] + "'. Type `help` for the list.",
                     String.join("\n", HelpTexts.ALL.stream().map(Views.CommandHelp::usage).toList()));
@@ -290,8 +292,64 @@ public final class CommandParser {
             case "leaderboard" -> HelpTexts.LEADERBOARD.usage();
             case "team" -> HelpTexts.TEAM.usage();
             case "schedule" -> HelpTexts.SCHEDULE_SET.usage();
+            case "practice" -> HelpTexts.PRACTICE.usage();
             default -> HelpTexts.HELP.usage();
         };
+    }
+
+    /** {@code practice ...} and {@code review mistakes ...}. */
+    private static final class Practice {
+
+        static Result parse(List<Token> args, String rest) {
+            String sub = args.isEmpty() ? "" : args.getFirst().text().toLowerCase(Locale.ROOT);
+            List<Token> after = args.isEmpty() ? args : args.subList(1, args.size());
+            return switch (sub) {
+                case "stop", "end", "quit", "done" -> after.isEmpty() ? parsed(new Command.PracticeStop())
+                        : invalid("`practice stop` takes nothing after it.", HelpTexts.PRACTICE);
+                case "answer", "a" -> {
+                    String text = rest.substring(args.getFirst().text().length()).strip();
+                    yield text.isEmpty() ? invalid("Your answer is empty: write it after `practice answer`.",
+                            HelpTexts.PRACTICE) : parsed(new Command.PracticeAnswer(text));
+                }
+                case "remind", "reminder" -> remind(after);
+                case "start" -> start(after);
+                default -> start(args);
+            };
+        }
+
+        private static Result start(List<Token> args) {
+            Filters filters = Filters.of(args);
+            if (filters.surplus().isPresent()) {
+                return invalid("`practice` takes at most a topic and a difficulty, not '" + filters.surplus().get()
+                        + "' as well.", HelpTexts.PRACTICE);
+            }
+            return parsed(new Command.PracticeStart(filters.topic(), filters.difficulty()));
+        }
+
+        private static Result remind(List<Token> args) {
+            if (args.size() == 1 && args.getFirst().text().equalsIgnoreCase("off")) {
+                return parsed(new Command.PracticeRemindOff());
+            }
+            if (args.size() != 2) {
+                return invalid("Say when and in which timezone, like `practice remind 08:30 Europe/Berlin`,"
+                        + " or `practice remind off`.", HelpTexts.PRACTICE_REMIND);
+            }
+            return parsed(new Command.PracticeRemind(args.get(0).text(), args.get(1).text()));
+        }
+
+        static Result review(String verb, List<Token> args) {
+            List<Token> rest = args;
+            if (verb.equals("review")) {
+                if (args.isEmpty() || !args.getFirst().text().equalsIgnoreCase("mistakes")) {
+                    return invalid("Did you mean `review mistakes [topic]`?", HelpTexts.REVIEW);
+                }
+                rest = args.subList(1, args.size());
+            }
+            if (rest.size() > 1) {
+                return invalid("`review mistakes` takes at most one topic.", HelpTexts.REVIEW);
+            }
+            return parsed(new Command.ReviewMistakes(rest.stream().findFirst().map(Token::text)));
+        }
     }
 
     private static Result parsed(Command command) {

@@ -32,10 +32,18 @@ public final class HelpTexts {
             "Stop a schedule.", true);
     public static final Views.CommandHelp RELOAD = new Views.CommandHelp("reload",
             "Re-read the question bank; an invalid bank is rejected and the current one kept.", true);
+    public static final Views.CommandHelp PRACTICE = new Views.CommandHelp("practice [topic] [difficulty]",
+            "Private practice: questions due for review first, then weak topics, then new ones."
+                    + " Answer with `answer <text>`; `practice stop` ends it. Never counts for leaderboards.", false);
+    public static final Views.CommandHelp PRACTICE_REMIND = new Views.CommandHelp(
+            "practice remind <HH:MM> <IANA timezone> | practice remind off",
+            "A private daily nudge when practice questions are due, at most once a day.", false);
+    public static final Views.CommandHelp REVIEW = new Views.CommandHelp("review mistakes [topic]",
+            "Your last 10 incorrect or partial answers with the reference answer, for your eyes only.", false);
     public static final Views.CommandHelp HELP = new Views.CommandHelp("help", "This list.", false);
 
     public static final List<Views.CommandHelp> ALL = List.of(ASK, ANSWER, QUESTION, LEADERBOARD, STATS, TOPICS, TEAM,
-            SCHEDULE_SET, SCHEDULE_LIST, SCHEDULE_REMOVE, RELOAD, HELP);
+            SCHEDULE_SET, SCHEDULE_LIST, SCHEDULE_REMOVE, RELOAD, PRACTICE, PRACTICE_REMIND, REVIEW, HELP);
 
     private HelpTexts() {
     }

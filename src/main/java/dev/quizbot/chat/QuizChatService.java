@@ -13,6 +13,7 @@ import dev.quizbot.bank.QuestionBank;
 import dev.quizbot.bank.QuestionBankService;
 import dev.quizbot.leaderboard.LeaderboardService;
 import dev.quizbot.leaderboard.StatsService;
+import dev.quizbot.practice.PracticeService;
 import dev.quizbot.round.AnswerOutcome;
 import dev.quizbot.round.OpenOutcome;
 import dev.quizbot.round.RoundService;
@@ -30,10 +31,13 @@ class QuizChatService implements ChatService {
     private final ScheduleService schedules;
     private final QuestionBankService bank;
     private final CommandRateLimit rateLimit;
+    private final PracticeService practice;
 
     QuizChatService(RoundService rounds, LeaderboardService leaderboards, StatsService stats, TeamService teams,
-                    ScheduleService schedules, QuestionBankService bank, CommandRateLimit rateLimit) {
+                    ScheduleService schedules, QuestionBankService bank, CommandRateLimit rateLimit,
+                    PracticeService practice) {
         this.rateLimit = rateLimit;
+        this.practice = practice;
         this.rounds = rounds;
         this.leaderboards = leaderboards;
         this.stats = stats;
@@ -51,10 +55,14 @@ class QuizChatService implements ChatService {
         String community = RoundService.communityKey(caller.channel());
         return switch (command) {
             case Command.Ask ask -> ask(caller, ask);
+            // a plain answer goes to the caller's own practice session while one is open; `answer #N` is always a round's
+            case Command.Answer answer when answer.roundId().isEmpty() && practice.inSession(caller) ->
+                    practice.answer(caller, answer.text());
             case Command.Answer answer -> answer(caller, answer);
             case Command.Leaderboard lb -> new Reply.Leaderboard(leaderboards.board(caller, lb.scope(), lb.period()));
             case Command.Stats s -> stats.stats(caller, s.user())
-                    .<Reply>map(Reply.Stats::new)
+                    .<Reply>map(view -> new Reply.Stats(view, s.user().isEmpty() ? Optional.of(practice.stats(caller))
+                            : Optional.empty()))
                     .orElseGet(() -> new Reply.Refused("Nobody called " + s.user().orElse("") + " has answered here yet.",
                             HelpTexts.STATS.usage()));
             case Command.Topics t -> new Reply.Topics(topics(bank.bank()));
@@ -71,6 +79,12 @@ class QuizChatService implements ChatService {
             case Command.ScheduleRemove remove -> scheduleRemove(caller, remove);
             case Command.ReloadBank r -> reload(caller);
             case Command.Help h -> new Reply.Help(HelpTexts.ALL);
+            case Command.PracticeStart p -> practice.start(caller, p.topic(), p.difficulty());
+            case Command.PracticeAnswer p -> practice.answer(caller, p.text());
+            case Command.PracticeStop p -> practice.stop(caller);
+            case Command.PracticeRemind p -> practice.remind(caller, p.time(), p.zone());
+            case Command.PracticeRemindOff p -> practice.remindOff(caller);
+            case Command.ReviewMistakes r -> practice.mistakes(caller, r.topic());
         };
     }
 

@@ -46,7 +46,22 @@ public sealed interface Reply {
     record Leaderboard(Views.Leaderboard board) implements Reply {
     }
 
-    record Stats(Views.Stats stats) implements Reply {
+    /** {@code practice} is present only on a player's own stats: practice is private. */
+    record Stats(Views.Stats stats, java.util.Optional<Views.PracticeStats> practice) implements Reply {
+        public Stats(Views.Stats stats) {
+            this(stats, java.util.Optional.empty());
+        }
+    }
+
+    /**
+     * A practice step: the grade of the answer just given (absent when the session starts)
+     * and the next question (absent when there is none); {@code note} says what happened.
+     */
+    record Practice(java.util.Optional<Views.PracticeResult> result, java.util.Optional<Views.PracticeQuestion> next,
+                    String note) implements Reply {
+    }
+
+    record Mistakes(java.util.Optional<String> topic, List<Views.Mistake> mistakes) implements Reply {
     }
 
     record Topics(List<Views.Topic> topics) implements Reply {

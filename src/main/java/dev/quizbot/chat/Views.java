@@ -95,6 +95,29 @@ public final class Views {
                            Optional<Difficulty> difficulty, Instant nextFire) {
     }
 
+    /** A practice question; {@code reason} says why it comes now ("due for review", "weak topic", "new"). */
+    public record PracticeQuestion(String questionId, String topic, String topicName, Difficulty difficulty,
+                                   String text, String reason) {
+    }
+
+    /**
+     * The grade of a practice answer with what to learn from it, and what the scheduler made of
+     * it: the FSRS rating and when the question comes back.
+     */
+    public record PracticeResult(String question, Verdict verdict, int score, List<String> conceptsFound,
+                                 List<String> conceptsMissed, String explanation, String referenceAnswer,
+                                 List<String> misconceptions, String rating, Instant nextDue, List<String> notes) {
+    }
+
+    /** {@code retention} is the mean predicted recall of the reviewed questions now, or -1 before any review. */
+    public record PracticeStats(int reviews, int dueToday, double retention, List<TopicStrength> weakest) {
+    }
+
+    /** One incorrect or partial answer, from practice or a channel round ({@code source}). */
+    public record Mistake(Instant answeredAt, String topic, String question, String answer, Verdict verdict,
+                          int score, String referenceAnswer, String source) {
+    }
+
     public record CommandHelp(String usage, String description, boolean adminOnly) {
     }
 }

@@ -78,7 +78,12 @@ public class ConsoleChat {
         }
 
         void show(Announcement announcement) {
-            if (!announcement.channel().equals(caller.channel())) {
+            boolean mine = announcement instanceof Announcement.PracticeReminder reminder
+                    // a private nudge: to the player's own sessions in that community, whichever channel they are in
+                    ? reminder.userId().equals(caller.userId())
+                            && reminder.channel().community().equals(caller.channel().community())
+                    : announcement.channel().equals(caller.channel());
+            if (!mine) {
                 return;
             }
             try {

@@ -1,5 +1,6 @@
 package dev.quizbot.console;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -14,9 +15,12 @@ import dev.quizbot.grading.Verdict;
 final class ConsoleRenderer {
 
     private final Style style;
+    private final PracticeText practice;
 
     ConsoleRenderer(Style style) {
         this.style = style;
+        // practice has no community zone of its own; next-review times read in the console's local zone
+        this.practice = new PracticeText(style, ZoneId.systemDefault());
     }
 
     String reply(Reply reply) {
@@ -34,7 +38,9 @@ final class ConsoleRenderer {
                     "A question is already open in this channel: answer it, or ask again once it closes.") + "\n" : "")
                     + question(open.question(), false);
             case Reply.Leaderboard board -> leaderboard(board.board());
-            case Reply.Stats stats -> stats(stats.stats());
+            case Reply.Stats stats -> stats(stats.stats()) + stats.practice().map(practice::stats).orElse("");
+            case Reply.Practice p -> practice.practice(p);
+            case Reply.Mistakes m -> practice.mistakes(m);
             case Reply.Topics topics -> topics.topics().stream()
                     .map(t -> "  " + style.paint(Style.BOLD, t.slug()) + " — " + t.name() + " (" + Views.questionCounts(t) + ")")
                     .collect(Collectors.joining("\n", "Topics:\n", ""));
@@ -70,6 +76,7 @@ final class ConsoleRenderer {
                     + Times.closing(soon.question().closesAt(), soon.question().timeLeft(), soon.question().zone())
                     + ": last call for answers (answer <text>).");
             case Announcement.RoundClosed closed -> reveal(closed.reveal());
+            case Announcement.PracticeReminder reminder -> practice.reminder(reminder.due());
             case Announcement.ScheduleFailed failed -> style.paint(Style.YELLOW, "⚠ Schedule " + failed.scheduleId()
                     + " could not post: " + failed.reason());
         };

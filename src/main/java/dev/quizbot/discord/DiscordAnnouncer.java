@@ -56,6 +56,7 @@ class DiscordAnnouncer {
                 case Announcement.ClosingSoon soon -> closingSoon(soon);
                 case Announcement.RoundClosed closed -> reveal(closed);
                 case Announcement.ScheduleFailed failed -> tellOwner(failed);
+                case Announcement.PracticeReminder reminder -> remind(reminder);
             }
         } catch (RuntimeException e) {
             log.warn("Could not render {} for {}: {}", announcement.getClass().getSimpleName(),
@@ -155,6 +156,14 @@ class DiscordAnnouncer {
                 .flatMap(dm -> dm.sendMessage(DiscordRendering.clip(text, DiscordRendering.Message.MAX_CONTENT)))
                 .queue(null, failure -> log.warn("Could not tell user {} that schedule {} failed: {}",
                         failed.ownerUserId(), failed.scheduleId(), failure.toString()));
+    }
+
+    private void remind(Announcement.PracticeReminder reminder) {
+        discord.retrieveUserById(reminder.userId())
+                .flatMap(User::openPrivateChannel)
+                .flatMap(dm -> dm.sendMessage(PracticeRendering.reminder(reminder.due())))
+                .queue(null, failure -> log.warn("Practice reminder for user {} not delivered: {}", reminder.userId(),
+                        failure.toString()));
     }
 
     private Optional<GuildMessageChannel> channel(ChannelRef ref) {

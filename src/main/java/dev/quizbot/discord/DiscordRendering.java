@@ -131,7 +131,9 @@ final class DiscordRendering {
                         .setComponents(ActionRow.of(answerButton(open.question().roundId(), false)));
             }
             case Reply.Leaderboard board -> message.setEmbeds(leaderboard(board.board()));
-            case Reply.Stats stats -> message.setEmbeds(stats(stats.stats()));
+            case Reply.Stats stats -> message.setEmbeds(stats(stats.stats(), stats.practice()));
+            case Reply.Practice practice -> PracticeRendering.practice(message, practice);
+            case Reply.Mistakes mistakes -> message.setEmbeds(PracticeRendering.mistakes(mistakes));
             case Reply.Topics topics -> message.setEmbeds(topics(topics.topics()));
             case Reply.Teams teams -> message.setEmbeds(teams(teams.teams()));
             case Reply.Schedules schedules -> message.setEmbeds(schedules(schedules.schedules()));
@@ -169,6 +171,12 @@ final class DiscordRendering {
         };
         return medal + " **" + row.name() + "** · " + format(row.points()) + " pts · "
                 + row.correct() + "/" + row.answers() + " correct";
+    }
+
+    static MessageEmbed stats(Views.Stats stats, java.util.Optional<Views.PracticeStats> practice) {
+        EmbedBuilder embed = new EmbedBuilder(stats(stats));
+        practice.ifPresent(p -> PracticeRendering.stats(embed, p));
+        return embed.build();
     }
 
     static MessageEmbed stats(Views.Stats stats) {

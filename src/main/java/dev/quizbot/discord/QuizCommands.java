@@ -66,6 +66,8 @@ final class QuizCommands {
                                 .addOption(OptionType.USER, "user", "Whose stats (default: yours)"),
                         new SubcommandData("topics", "List the question topics"),
                         new SubcommandData("help", "How to play"),
+                        new SubcommandData("review", "Your last 10 incorrect or partial answers (only you see them)")
+                                .addOptions(topicOption()),
                         new SubcommandData("reload", "Re-read the question bank (Manage Server)"))
                 .addSubcommandGroups(
                         new SubcommandGroupData("team", "Play as a team")
@@ -75,6 +77,21 @@ final class QuizCommands {
                                         new SubcommandData("join", "Join a team").addOptions(teamName()),
                                         new SubcommandData("leave", "Leave your team"),
                                         new SubcommandData("list", "List this server's teams")),
+                        new SubcommandGroupData("practice", "Private practice with spaced repetition")
+                                .addSubcommands(
+                                        new SubcommandData("start", "Start practising (only you see it)")
+                                                .addOptions(topicOption(), difficultyOption()),
+                                        new SubcommandData("answer", "Answer your practice question")
+                                                .addOptions(new OptionData(OptionType.STRING, "text", "Your answer", true)
+                                                        .setMaxLength(dev.quizbot.grading.Grader.MAX_ANSWER_LENGTH)),
+                                        new SubcommandData("stop", "End your practice session"),
+                                        new SubcommandData("remind", "A daily private message when questions are due")
+                                                .addOptions(new OptionData(OptionType.STRING, "time", "HH:MM, 24-hour", true)
+                                                                .setMaxLength(5),
+                                                        new OptionData(OptionType.STRING, OPTION_TIMEZONE,
+                                                                "IANA timezone, e.g. Europe/Berlin", true, true)
+                                                                .setMaxLength(MAX_TIMEZONE)),
+                                        new SubcommandData("remind-off", "Stop the daily practice reminder")),
                         new SubcommandGroupData("schedule", "Daily questions in this channel (Manage Server)")
                                 .addSubcommands(
                                         new SubcommandData("set", "Post a question on a schedule")
@@ -133,6 +150,13 @@ final class QuizCommands {
             case "schedule set" -> new Command.ScheduleSet(options.get("when").orElse("").strip(),
                     options.get(OPTION_TIMEZONE).orElse("").strip(), options.get(OPTION_TOPIC), difficulty(options));
             case "schedule list" -> new Command.ScheduleList();
+            case "review" -> new Command.ReviewMistakes(options.get(OPTION_TOPIC));
+            case "practice start" -> new Command.PracticeStart(options.get(OPTION_TOPIC), difficulty(options));
+            case "practice answer" -> new Command.PracticeAnswer(options.get("text").orElse(""));
+            case "practice stop" -> new Command.PracticeStop();
+            case "practice remind" -> new Command.PracticeRemind(options.get("time").orElse("").strip(),
+                    options.get(OPTION_TIMEZONE).orElse("").strip());
+            case "practice remind-off" -> new Command.PracticeRemindOff();
             case "schedule remove" -> options.get("id").map(QuizCommands::id)
                     .map(Command.ScheduleRemove::new).orElse(null);
             default -> null;

@@ -240,13 +240,13 @@ public class RoundService {
         }
         Grade grade = grader.grade(question.get(), answer);
         try {
-            return tx.execute(status -> store(caller, round, answer, grade));
+            return tx.execute(status -> store(caller, round, question.get(), answer, grade));
         } catch (DuplicateKeyException twice) {
             return new AnswerOutcome.AlreadyAnswered(round);
         }
     }
 
-    private AnswerOutcome store(Caller caller, Round round, String text, Grade grade) {
+    private AnswerOutcome store(Caller caller, Round round, Question question, String text, Grade grade) {
         Instant now = clock.instant();
         if (!rounds.countAnswer(round.id(), now)) {
             return new AnswerOutcome.AlreadyClosed(rounds.find(round.id()).orElse(round));
@@ -262,6 +262,7 @@ public class RoundService {
         // board must not tell anyone how a rival's answer was graded.
         int count = answers.answerCount(round.id());
         announcements.publish(new Announcement.AnswerCountChanged(channel, round.id(), count));
+        announcements.publishAfterCommit(new AnswerGraded(channel, caller.userId(), question, text, grade, now));
         List<String> notes = new ArrayList<>(grade.notes());
         if (award.bonusPercent() > 0) {
             notes.add("Streak of " + award.streak() + " scheduled rounds: +" + award.bonusPercent() + "% bonus.");

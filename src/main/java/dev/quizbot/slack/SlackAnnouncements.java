@@ -85,6 +85,9 @@ class SlackAnnouncements {
             case Announcement.ClosingSoon soon -> closingSoon(soon);
             case Announcement.RoundClosed roundClosed -> reveal(roundClosed);
             case Announcement.ScheduleFailed failed -> scheduleFailed(failed);
+            // a user id as the channel posts to the app's direct-message conversation with that user
+            case Announcement.PracticeReminder reminder -> api.<ChatPostMessageResponse>call("chat.postMessage",
+                    c -> c.chatPostMessage(r -> r.channel(reminder.userId()).text(PracticeBlocks.reminder(reminder.due()))));
         }
     }
 

@@ -178,12 +178,21 @@ final class SlackBlocks {
                     + Times.closing(q.closesAt(), q.timeLeft(), q.zone()) + "; the reveal comes then."));
             case Reply.OpenQuestion o -> openQuestion(o);
             case Reply.Leaderboard l -> leaderboard(l.board());
-            case Reply.Stats s -> stats(s.stats());
+            case Reply.Stats s -> s.practice().map(p -> withBlocks(stats(s.stats()), PracticeBlocks.stats(p)))
+                    .orElseGet(() -> stats(s.stats()));
+            case Reply.Practice p -> PracticeBlocks.practice(p);
+            case Reply.Mistakes m -> PracticeBlocks.mistakes(m);
             case Reply.Topics t -> topics(t.topics());
             case Reply.Teams t -> teams(t.teams());
             case Reply.Schedules s -> schedules(s.schedules());
             case Reply.Help h -> help(h.commands());
         };
+    }
+
+    private static Message withBlocks(Message message, List<LayoutBlock> more) {
+        List<LayoutBlock> blocks = new ArrayList<>(message.blocks());
+        blocks.addAll(more);
+        return new Message(message.text(), blocks);
     }
 
     static Message text(String mrkdwn) {

@@ -93,4 +93,31 @@ class CommandParserTest {
         assertThat(unknown.usage()).contains("ask [topic]").contains("schedule set");
         assertThat(parsed("stats Ada Lovelace")).isEqualTo(new Command.Stats(Optional.of("Ada Lovelace")));
     }
+
+    @Test
+    void practiceStartsStopsAnswersAndSetsReminders() {
+        assertThat(parsed("practice")).isEqualTo(new Command.PracticeStart(Optional.empty(), Optional.empty()));
+        assertThat(parsed("practice hard rag")).isEqualTo(
+                new Command.PracticeStart(Optional.of("rag"), Optional.of(Difficulty.HARD)));
+        assertThat(parsed("/quiz practice start rag")).isEqualTo(
+                new Command.PracticeStart(Optional.of("rag"), Optional.empty()));
+        assertThat(parsed("practice stop")).isEqualTo(new Command.PracticeStop());
+        assertThat(parsed("practice answer  low-rank \"adapters\" ")).isEqualTo(
+                new Command.PracticeAnswer("low-rank \"adapters\""));
+        assertThat(parsed("practice remind 08:30 Europe/Berlin")).isEqualTo(
+                new Command.PracticeRemind("08:30", "Europe/Berlin"));
+        assertThat(parsed("practice remind off")).isEqualTo(new Command.PracticeRemindOff());
+        assertThat(invalid("practice rag prompting").reason()).contains("at most a topic and a difficulty");
+        assertThat(invalid("practice answer").reason()).contains("empty");
+        assertThat(invalid("practice remind 08:30").reason()).contains("which timezone");
+    }
+
+    @Test
+    void reviewMistakesTakesAnOptionalTopic() {
+        assertThat(parsed("review mistakes")).isEqualTo(new Command.ReviewMistakes(Optional.empty()));
+        assertThat(parsed("review mistakes rag")).isEqualTo(new Command.ReviewMistakes(Optional.of("rag")));
+        assertThat(parsed("mistakes rag")).isEqualTo(new Command.ReviewMistakes(Optional.of("rag")));
+        assertThat(invalid("review rag").reason()).contains("review mistakes");
+        assertThat(invalid("review mistakes rag fine-tuning").reason()).contains("at most one topic");
+    }
 }

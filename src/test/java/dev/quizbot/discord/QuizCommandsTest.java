@@ -83,10 +83,29 @@ class QuizCommandsTest {
         assertThat(json.getString("name")).isEqualTo("quiz");
         assertThat(json.toString()).contains("\"autocomplete\":true");
         assertThat(quiz.getSubcommands()).extracting(s -> s.getName())
-                .containsExactlyInAnyOrder("ask", "question", "leaderboard", "stats", "topics", "help", "reload");
-        assertThat(quiz.getSubcommandGroups()).extracting(g -> g.getName()).containsExactlyInAnyOrder("team", "schedule");
+                .containsExactlyInAnyOrder("ask", "question", "leaderboard", "stats", "topics", "help", "reload", "review");
+        assertThat(quiz.getSubcommandGroups()).extracting(g -> g.getName())
+                .containsExactlyInAnyOrder("team", "schedule", "practice");
+        assertThat(quiz.getSubcommandGroups().stream().filter(g -> g.getName().equals("practice")).findFirst()
+                .orElseThrow().getSubcommands()).extracting(s -> s.getName())
+                .containsExactly("start", "answer", "stop", "remind", "remind-off");
         assertThat(quiz.getSubcommandGroups().stream().filter(g -> g.getName().equals("schedule")).findFirst()
                 .orElseThrow().getSubcommands()).extracting(s -> s.getName()).containsExactly("set", "list", "remove");
         assertThat(json.getArray("contexts").toList()).containsExactly("0");
+    }
+
+    @Test
+    void translatesPracticeAndReview() {
+        assertThat(translate("practice", "start", Map.of("topic", "rag", "difficulty", "easy"))).contains(
+                new Command.PracticeStart(Optional.of("rag"), Optional.of(dev.quizbot.bank.Difficulty.EASY)));
+        assertThat(translate("practice", "answer", Map.of("text", "low-rank"))).contains(
+                new Command.PracticeAnswer("low-rank"));
+        assertThat(translate("practice", "stop", Map.of())).contains(new Command.PracticeStop());
+        assertThat(translate("practice", "remind", Map.of("time", " 08:30 ", "timezone", "Europe/Berlin"))).contains(
+                new Command.PracticeRemind("08:30", "Europe/Berlin"));
+        assertThat(translate("practice", "remind-off", Map.of())).contains(new Command.PracticeRemindOff());
+        assertThat(translate(null, "review", Map.of("topic", "rag"))).contains(
+                new Command.ReviewMistakes(Optional.of("rag")));
+        assertThat(QuizCommands.answersPublicly(new Command.PracticeStop())).isFalse();
     }
 }

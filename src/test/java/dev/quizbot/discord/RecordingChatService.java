@@ -74,6 +74,19 @@ class RecordingChatService implements ChatService {
                     .max(Map.Entry.comparingByKey())
                     .map(e -> (Reply) new Reply.OpenQuestion(questions.get(e.getKey()), false))
                     .orElseGet(() -> new Reply.Refused("There is no open question in this channel.", ""));
+            case Command.PracticeStart start -> new Reply.Practice(Optional.empty(), Optional.of(new Views.PracticeQuestion(
+                    "what-is-lora", "fine-tuning", "Fine-tuning", Difficulty.MEDIUM,
+                    "What is LoRA and why does it save memory?", "new question")), "Practice started.");
+            case Command.PracticeAnswer answer -> new Reply.Practice(Optional.of(new Views.PracticeResult(
+                    "What is LoRA and why does it save memory?", Verdict.INCORRECT, 20, List.of(), List.of("low-rank"),
+                    "Missed the key idea.", "LoRA trains low-rank update matrices on frozen weights.",
+                    List.of("LoRA does not shrink the base model."), "Again", Instant.now().plusSeconds(600), List.of())),
+                    Optional.empty(), "");
+            case Command.PracticeStop stop -> new Reply.Done("Practice stopped.");
+            case Command.PracticeRemind remind -> new Reply.Done("Practice reminder set: " + remind.time() + " "
+                    + remind.zone() + ".");
+            case Command.PracticeRemindOff off -> new Reply.Done("Practice reminder off.");
+            case Command.ReviewMistakes review -> new Reply.Mistakes(review.topic(), List.of());
         };
     }
 
