@@ -20,6 +20,10 @@ public sealed interface Command {
     record Leaderboard(Scope scope, Period period) implements Command {
     }
 
+    /** Shows the community's boards on the web page, or stops showing them; admin only. */
+    record LeaderboardPublish(boolean on) implements Command {
+    }
+
     /** {@code user} empty means the caller; otherwise a user id or display name. */
     record Stats(Optional<String> user) implements Command {
     }

@@ -12,6 +12,9 @@ public final class HelpTexts {
     public static final Views.CommandHelp LEADERBOARD = new Views.CommandHelp(
             "leaderboard [channel|server|team] [today|week|month|all]",
             "Top 10 and your own rank (default: channel, week), in this server's timezone.", false);
+    public static final Views.CommandHelp LEADERBOARD_PUBLISH = new Views.CommandHelp("leaderboard publish on|off",
+            "Show this server's boards, players, teams and rounds on the web page, or stop (off until turned on).",
+            true);
     public static final Views.CommandHelp STATS = new Views.CommandHelp("stats [user]",
             "Answers, accuracy, points, streaks, strongest and weakest topics.", false);
     public static final Views.CommandHelp TOPICS = new Views.CommandHelp("topics",
@@ -30,7 +33,7 @@ public final class HelpTexts {
             "Re-read the question bank; an invalid bank is rejected and the current one kept.", true);
     public static final Views.CommandHelp HELP = new Views.CommandHelp("help", "This list.", false);
 
-    public static final List<Views.CommandHelp> ALL = List.of(ASK, ANSWER, LEADERBOARD, STATS, TOPICS, TEAM,
+    public static final List<Views.CommandHelp> ALL = List.of(ASK, ANSWER, LEADERBOARD, LEADERBOARD_PUBLISH, STATS, TOPICS, TEAM,
             SCHEDULE_SET, SCHEDULE_LIST, SCHEDULE_REMOVE, RELOAD, HELP);
 
     private HelpTexts() {
