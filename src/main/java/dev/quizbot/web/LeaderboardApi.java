@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +19,6 @@ import dev.quizbot.bank.QuestionBank;
 import dev.quizbot.bank.QuestionBankService;
 import dev.quizbot.chat.ChannelRef;
 import dev.quizbot.chat.Period;
-import dev.quizbot.chat.PlaceNames;
 import dev.quizbot.chat.Scope;
 import dev.quizbot.chat.Views;
 import dev.quizbot.leaderboard.LeaderboardService;
@@ -42,23 +40,20 @@ class LeaderboardApi {
 
     private final LeaderboardService leaderboards;
     private final QuestionBankService bank;
-    private final Map<String, PlaceNames> names;
+    private final WebNames names;
     private final Publication publication;
     private final PublishedCommunities published;
 
-    LeaderboardApi(LeaderboardService leaderboards, QuestionBankService bank, List<PlaceNames> names,
+    LeaderboardApi(LeaderboardService leaderboards, QuestionBankService bank, WebNames names,
                    Publication publication, PublishedCommunities published) {
         this.leaderboards = leaderboards;
         this.publication = publication;
         this.published = published;
         this.bank = bank;
-        this.names = names.stream().collect(Collectors.toMap(PlaceNames::platform, Function.identity(), (a, b) -> a));
+        this.names = names;
     }
 
-    record Channel(String id, String name) {
-    }
-
-    record Community(String platform, String id, String name, int players, List<Channel> channels) {
+    record Community(String platform, String id, String name, int players, List<WebNames.Channel> channels) {
     }
 
     record Communities(List<Community> communities) {
@@ -72,7 +67,7 @@ class LeaderboardApi {
     }
 
     record Board(String platform, String community, String communityName, String scope, String period,
-                 Channel channel, Window window, List<Row> rows) {
+                 WebNames.Channel channel, Window window, List<Row> rows) {
     }
 
     record Topic(String slug, String name, String description, int questions, Map<String, Long> byDifficulty) {
@@ -104,7 +99,7 @@ class LeaderboardApi {
             throw ApiException.notFound("No scores yet in community '" + shorten(platform + "/" + community)
                     + "'. GET /api/communities lists the communities on the web.");
         }
-        Optional<Channel> shown = Optional.empty();
+        Optional<WebNames.Channel> shown = Optional.empty();
         String channelId = "";
         if (parsedScope == Scope.CHANNEL) {
             List<String> channels = leaderboards.scoredChannels(platform, community);
@@ -150,12 +145,11 @@ class LeaderboardApi {
     }
 
     private String communityName(String platform, String community) {
-        return Optional.ofNullable(names.get(platform)).flatMap(n -> n.community(community)).orElse(community);
+        return names.community(platform, community);
     }
 
-    private Channel channel(String platform, String community, String channel) {
-        return new Channel(channel, Optional.ofNullable(names.get(platform))
-                .flatMap(n -> n.channel(community, channel)).orElse(channel));
+    private WebNames.Channel channel(String platform, String community, String channel) {
+        return names.channel(platform, community, channel);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String parameter, String value) {
