@@ -51,5 +51,34 @@ window.Quizbot = (() => {
     return page + "?" + q;
   }
 
-  return { getJson, say, option, el, percent, link };
+  function plural(n, word) {
+    return n + " " + word + (n === 1 ? "" : "s");
+  }
+
+  /** A revealed round as a card: question, when and where, reveal statistics, the reference answer. */
+  function roundCard(round, results) {
+    const li = el("li", "card round");
+    li.dataset.round = String(round.id);
+    li.append(el("h3", "", round.question));
+    li.append(el("p", "meta", "Round " + round.id + " · " + round.channel.name + " · " + round.topicName + " · "
+      + round.difficulty + " · closed " + new Date(round.closedAt).toLocaleString()));
+    li.append(el("p", "stats", plural(round.answered, "answer") + ": " + round.correct + " correct, " + round.partial
+      + " partial, " + round.incorrect + " incorrect" + (round.answered ? " · mean score " + round.meanScore : "")));
+    if (results && results.length) {
+      const ul = el("ul", "results");
+      ul.append(...results.map((r) => {
+        const item = el("li", "", r.name + ": ");
+        item.append(el("span", "verdict-" + r.verdict, r.verdict), document.createTextNode(" (score " + r.score + ", "
+          + r.points + " points)"));
+        return item;
+      }));
+      li.append(ul);
+    }
+    const reveal = el("div", "answer");
+    reveal.append(el("h4", "", "Reference answer (revealed)"), el("p", "", round.referenceAnswer));
+    li.append(reveal);
+    return li;
+  }
+
+  return { getJson, say, option, el, percent, link, plural, roundCard };
 })();

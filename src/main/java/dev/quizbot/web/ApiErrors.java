@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Every API failure as {@code {"error": "..."}}, so the page can show the message as is. */
-@RestControllerAdvice(assignableTypes = {LeaderboardApi.class, QuestionsApi.class})
+@RestControllerAdvice(assignableTypes = {LeaderboardApi.class, QuestionsApi.class, HistoryApi.class})
 class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
