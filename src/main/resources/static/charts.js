@@ -26,8 +26,9 @@ window.QuizbotCharts = (() => {
       data: {
         labels: weeks.map((w) => w.week),
         datasets: [
-          { type: "line", label: "Accuracy (%)", data: weeks.map((w) => Math.round(w.accuracy * 100)), yAxisID: "accuracy",
-            borderColor: colour("--accent"), backgroundColor: colour("--accent"), tension: 0.2 },
+          // a week without answers has no accuracy: a gap the line spans, not a drop to 0%
+          { type: "line", label: "Accuracy (%)", data: weeks.map((w) => w.answers ? Math.round(w.accuracy * 100) : null),
+            yAxisID: "accuracy", spanGaps: true, borderColor: colour("--accent"), backgroundColor: colour("--accent") },
           { type: "bar", label: "Points", data: weeks.map((w) => w.points), yAxisID: "points",
             backgroundColor: colour("--line") },
         ],
