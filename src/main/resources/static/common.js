@@ -76,6 +76,7 @@ window.Quizbot = (() => {
     }
     const reveal = el("div", "answer");
     reveal.append(el("h4", "", "Reference answer (revealed)"), el("p", "", round.referenceAnswer));
+    if (round.commonMistake) reveal.append(el("h4", "", "A common mistake"), el("p", "mistake", round.commonMistake));
     li.append(reveal);
     return li;
   }

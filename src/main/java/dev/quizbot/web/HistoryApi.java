@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.quizbot.bank.Question;
 import dev.quizbot.bank.QuestionBankService;
 import dev.quizbot.bank.Topic;
 import dev.quizbot.chat.ChannelRef;
@@ -59,7 +60,7 @@ class HistoryApi {
 
     record Round(long id, WebNames.Channel channel, String questionId, String topic, String topicName,
                  String difficulty, String question, String referenceAnswer, String openedAt, String closedAt,
-                 int answered, int correct, int partial, int incorrect, double meanScore) {
+                 int answered, int correct, int partial, int incorrect, double meanScore, String commonMistake) {
     }
 
     record Result(String name, String verdict, int score, int points) {
@@ -144,7 +145,9 @@ class HistoryApi {
         return new Round(r.roundId(), names.channel(platform, community, r.channel()), r.questionId(), r.topic(),
                 topicName(r.topic()), r.difficulty().slug(), r.question(), r.referenceAnswer(),
                 r.openedAt().toString(), r.closedAt().toString(), r.answered(), r.correct(), r.partial(),
-                r.incorrect(), r.meanScore());
+                r.incorrect(), r.meanScore(),
+                // shown at the reveal too; null once the question has left the bank or lists none
+                bank.bank().question(r.questionId()).flatMap(Question::commonMistake).orElse(null));
     }
 
     private TopicView topic(TopicRecord t) {

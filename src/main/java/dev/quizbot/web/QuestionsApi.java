@@ -101,12 +101,7 @@ class QuestionsApi {
     private static QuestionView view(QuestionBank bank, Question q) {
         return new QuestionView(q.id(), q.topic(), bank.topic(q.topic()).map(Topic::name).orElse(q.topic()),
                 q.difficulty().slug(), q.question(), q.answer(),
-                q.concepts().stream().map(c -> c.phrase()).toList(), misconceptions(q),
+                q.concepts().stream().map(c -> c.phrase()).toList(), q.misconceptions(),
                 q.sources().stream().map(s -> new Source(s.document(), s.heading())).toList());
-    }
-
-    /** Common wrong answers, where the bank entry lists them. */
-    private static List<String> misconceptions(Question q) {
-        return List.of();
     }
 }

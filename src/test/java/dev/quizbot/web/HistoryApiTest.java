@@ -125,6 +125,9 @@ class HistoryApiTest {
         assertThat(latest.get("results").get(0).get("name").asString()).isEqualTo("ann");
         assertThat(latest.get("results").get(0).get("verdict").asString()).isEqualTo("incorrect");
         assertThat(recent.get(2).get("round").get("questionId").asString()).isEqualTo("what-is-rag");
+        assertThat(recent.get(2).get("round").get("commonMistake").asString())
+                .isEqualTo("RAG fine-tunes the model's weights on the retrieved documents at query time.");
+        assertThat(latest.get("round").get("commonMistake").isNull()).isTrue();
         // no answer text of anybody, no user ids
         assertThat(raw.body()).doesNotContain("no idea").doesNotContain("context window and overlap")
                 .doesNotContain("console-");

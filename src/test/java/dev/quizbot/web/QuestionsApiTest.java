@@ -77,7 +77,10 @@ class QuestionsApiTest {
         assertThat(lora.get("concepts").toString()).isEqualTo("[\"low-rank\",\"frozen weights\"]");
         assertThat(lora.get("sources").get(0).get("document").asString()).isEqualTo("test.txt");
         assertThat(lora.get("sources").get(0).get("heading").asString()).isEqualTo("Q3. LoRA?");
-        assertThat(lora.get("misconceptions").isArray()).isTrue();
+        assertThat(lora.get("misconceptions")).isEmpty();
+        JsonNode rag = all.get("questions").get(ids(all).indexOf("what-is-rag"));
+        assertThat(rag.get("misconceptions").toString()).isEqualTo("[\"RAG fine-tunes the model's weights on the"
+                + " retrieved documents at query time.\",\"RAG guarantees the model never hallucinates.\"]");
     }
 
     @Test

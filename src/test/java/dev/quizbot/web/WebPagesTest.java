@@ -200,6 +200,11 @@ class WebPagesTest {
         statusSays("2 questions");
         assertThat(all("li.question h3")).extracting(WebElement::getText)
                 .containsExactly("What is retrieval-augmented generation?", "Why does chunk size matter in a RAG pipeline?");
+        assertThat(all("li.question").getFirst().findElements(By.cssSelector(".misconceptions li")))
+                .extracting(WebElement::getText)
+                .containsExactly("RAG fine-tunes the model's weights on the retrieved documents at query time.",
+                        "RAG guarantees the model never hallucinates.");
+        assertThat(all("li.question").get(1).findElements(By.cssSelector(".misconceptions"))).isEmpty();
         new Select(driver.findElement(By.id("difficulty"))).selectByValue("hard");
         statusSays("1 question");
         assertThat(driver.getCurrentUrl()).contains("topic=rag").contains("difficulty=hard");
@@ -307,7 +312,9 @@ class WebPagesTest {
         assertThat(all("#rounds li.round h3")).extracting(WebElement::getText)
                 .containsExactly("What is LoRA?", "What is retrieval-augmented generation?");
         assertThat(all("#rounds li.round").getFirst().getText()).contains("2 answers: 1 correct, 1 partial, 0 incorrect")
-                .contains("mean score 75");
+                .contains("mean score 75").doesNotContain("A common mistake");
+        assertThat(all("#rounds li.round").get(1).getText())
+                .contains("A common mistake\nRAG fine-tunes the model's weights on the retrieved documents at query time.");
         chartShown("reveals-chart");
         assertThat(chartLabels("reveals-chart")).isEqualTo(2);
         assertThat(chartPoints("reveals-chart", 0)).isEqualTo(2);
