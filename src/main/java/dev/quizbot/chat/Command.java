@@ -23,6 +23,10 @@ public sealed interface Command {
         public static final Period DEFAULT_PERIOD = Period.WEEK;
     }
 
+    /** Shows the community's boards on the web page, or stops showing them; admin only. */
+    record LeaderboardPublish(boolean on) implements Command {
+    }
+
     /** {@code user} empty means the caller; otherwise a user id or display name. */
     record Stats(Optional<String> user) implements Command {
     }

@@ -153,6 +153,15 @@ public final class CommandParser {
     }
 
     private static Result leaderboard(List<Token> args) {
+        if (!args.isEmpty() && args.getFirst().text().equalsIgnoreCase("publish")) {
+            String state = args.size() == 2 ? args.get(1).text().toLowerCase(Locale.ROOT) : "";
+            return switch (state) {
+                case "on", "yes", "true" -> parsed(new Command.LeaderboardPublish(true));
+                case "off", "no", "false" -> parsed(new Command.LeaderboardPublish(false));
+                default -> invalid("Say `leaderboard publish on` or `leaderboard publish off`.",
+                        HelpTexts.LEADERBOARD_PUBLISH);
+            };
+        }
         Optional<Scope> scope = Optional.empty();
         Optional<Period> period = Optional.empty();
         for (Token arg : args) {

@@ -16,6 +16,9 @@ public final class HelpTexts {
             "Top 10 and your own rank (default: " + Command.Leaderboard.DEFAULT_SCOPE.name().toLowerCase(java.util.Locale.ROOT)
                     + ", " + Command.Leaderboard.DEFAULT_PERIOD.name().toLowerCase(java.util.Locale.ROOT)
                     + "), in this server's timezone.", false);
+    public static final Views.CommandHelp LEADERBOARD_PUBLISH = new Views.CommandHelp("leaderboard publish on|off",
+            "Show this server's boards, players, teams and rounds on the web page, or stop (off until turned on).",
+            true);
     public static final Views.CommandHelp STATS = new Views.CommandHelp("stats [user]",
             "Answers, accuracy, points, streaks, strongest and weakest topics.", false);
     public static final Views.CommandHelp TOPICS = new Views.CommandHelp("topics",
@@ -42,8 +45,9 @@ public final class HelpTexts {
             "Your last 10 incorrect or partial answers with the reference answer, for your eyes only.", false);
     public static final Views.CommandHelp HELP = new Views.CommandHelp("help", "This list.", false);
 
-    public static final List<Views.CommandHelp> ALL = List.of(ASK, ANSWER, QUESTION, LEADERBOARD, STATS, TOPICS, TEAM,
-            SCHEDULE_SET, SCHEDULE_LIST, SCHEDULE_REMOVE, RELOAD, PRACTICE, PRACTICE_REMIND, REVIEW, HELP);
+    public static final List<Views.CommandHelp> ALL = List.of(ASK, ANSWER, QUESTION, LEADERBOARD, LEADERBOARD_PUBLISH,
+            STATS, TOPICS, TEAM, SCHEDULE_SET, SCHEDULE_LIST, SCHEDULE_REMOVE, RELOAD, PRACTICE, PRACTICE_REMIND, REVIEW,
+            HELP);
 
     private HelpTexts() {
     }

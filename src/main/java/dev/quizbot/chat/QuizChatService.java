@@ -12,6 +12,7 @@ import dev.quizbot.bank.BankReload;
 import dev.quizbot.bank.QuestionBank;
 import dev.quizbot.bank.QuestionBankService;
 import dev.quizbot.leaderboard.LeaderboardService;
+import dev.quizbot.leaderboard.Publication;
 import dev.quizbot.leaderboard.StatsService;
 import dev.quizbot.practice.PracticeService;
 import dev.quizbot.round.AnswerOutcome;
@@ -32,10 +33,12 @@ class QuizChatService implements ChatService {
     private final QuestionBankService bank;
     private final CommandRateLimit rateLimit;
     private final PracticeService practice;
+    private final Publication publication;
 
     QuizChatService(RoundService rounds, LeaderboardService leaderboards, StatsService stats, TeamService teams,
                     ScheduleService schedules, QuestionBankService bank, CommandRateLimit rateLimit,
-                    PracticeService practice) {
+                    PracticeService practice, Publication publication) {
+        this.publication = publication;
         this.rateLimit = rateLimit;
         this.practice = practice;
         this.rounds = rounds;
@@ -60,6 +63,7 @@ class QuizChatService implements ChatService {
                     practice.answer(caller, answer.text());
             case Command.Answer answer -> answer(caller, answer);
             case Command.Leaderboard lb -> new Reply.Leaderboard(leaderboards.board(caller, lb.scope(), lb.period()));
+            case Command.LeaderboardPublish publish -> publish(caller, community, publish.on());
             case Command.Stats s -> stats.stats(caller, s.user())
                     .<Reply>map(view -> new Reply.Stats(view, s.user().isEmpty() ? Optional.of(practice.stats(caller))
                             : Optional.empty()))
@@ -189,6 +193,23 @@ class QuizChatService implements ChatService {
                     + String.join("; ", r.problems().stream().limit(5).map(Object::toString).toList())
                     + (r.problems().size() > 5 ? "; ..." : ""), "");
         };
+    }
+
+    private Reply publish(Caller caller, String community, boolean on) {
+        Optional<Reply> refusal = adminOnly(caller, on ? "put this server's boards on the web page"
+                : "take this server's boards off the web page");
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        boolean changed = publication.set(community, caller.userId(), on);
+        if (on) {
+            return new Reply.Done(changed
+                    ? "This server's boards, players, teams and round history are now on the web page."
+                    + " `leaderboard publish off` takes them down again."
+                    : "This server's boards were already on the web page.");
+        }
+        return new Reply.Done(changed ? "This server is off the web page: its boards are no longer listed or shown."
+                : "This server's boards were not on the web page; nothing changed.");
     }
 
     private Reply tooFast(Duration wait) {

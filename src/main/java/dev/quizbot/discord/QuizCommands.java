@@ -61,7 +61,11 @@ final class QuizCommands {
                                                 .addChoice("today", "today")
                                                 .addChoice("this week", "week")
                                                 .addChoice("this month", "month")
-                                                .addChoice("all time", "all")),
+                                                .addChoice("all time", "all"),
+                                        new OptionData(OptionType.STRING, "publish",
+                                                "Show this server's boards on the web page, or stop (Manage Server)")
+                                                .addChoice("on", "on")
+                                                .addChoice("off", "off")),
                         new SubcommandData("stats", "Answers, accuracy, streak, strengths and weak spots")
                                 .addOption(OptionType.USER, "user", "Whose stats (default: yours)"),
                         new SubcommandData("topics", "List the question topics"),
@@ -135,7 +139,9 @@ final class QuizCommands {
         String path = group == null ? name : group + " " + name;
         return Optional.ofNullable(switch (path) {
             case "ask" -> new Command.Ask(options.get(OPTION_TOPIC), difficulty(options));
-            case "leaderboard" -> new Command.Leaderboard(
+            case "leaderboard" -> options.get("publish").isPresent()
+                    ? new Command.LeaderboardPublish(options.get("publish").get().equalsIgnoreCase("on"))
+                    : new Command.Leaderboard(
                     options.get("scope").map(QuizCommands::scope).orElse(Command.Leaderboard.DEFAULT_SCOPE),
                     options.get("period").map(QuizCommands::period).orElse(Command.Leaderboard.DEFAULT_PERIOD));
             case "stats" -> new Command.Stats(options.get("user"));

@@ -63,6 +63,14 @@ class CommandParserTest {
     }
 
     @Test
+    void leaderboardPublishTakesOnOrOff() {
+        assertThat(parsed("leaderboard publish on")).isEqualTo(new Command.LeaderboardPublish(true));
+        assertThat(parsed("/quiz leaderboard PUBLISH off")).isEqualTo(new Command.LeaderboardPublish(false));
+        assertThat(invalid("leaderboard publish").reason()).contains("leaderboard publish on");
+        assertThat(invalid("leaderboard publish maybe").usage()).isEqualTo("leaderboard publish on|off");
+    }
+
+    @Test
     void scheduleSetReadsDailyTimesAndCronExpressions() {
         assertThat(parsed("schedule set daily 09:00 Europe/Berlin rag")).isEqualTo(new Command.ScheduleSet(
                 "daily 09:00", "Europe/Berlin", Optional.of("rag"), Optional.empty()));

@@ -39,6 +39,15 @@ class QuizCommandsTest {
     }
 
     @Test
+    void thePublishOptionOfTheLeaderboardTurnsTheWebPageOnOrOff() {
+        assertThat(translate(null, "leaderboard", Map.of("publish", "on")))
+                .contains(new Command.LeaderboardPublish(true));
+        assertThat(translate(null, "leaderboard", Map.of("publish", "off", "period", "week")))
+                .contains(new Command.LeaderboardPublish(false));
+        assertThat(QuizCommands.answersPublicly(new Command.LeaderboardPublish(true))).isFalse();
+    }
+
+    @Test
     void fallsBackToDefaultsForChoiceValuesFromAnOlderRegistration() {
         assertThat(translate(null, "leaderboard", Map.of("scope", "galaxy", "period", "decade")))
                 .contains(new Command.Leaderboard(Scope.CHANNEL, Period.WEEK));

@@ -60,6 +60,8 @@ class RecordingChatService implements ChatService {
                     : refusedNotAdmin();
             case Command.ScheduleRemove remove -> caller.admin() ? new Reply.Done("Removed.") : refusedNotAdmin();
             case Command.ReloadBank reload -> caller.admin() ? new Reply.Done("Reloaded.") : refusedNotAdmin();
+            case Command.LeaderboardPublish publish -> caller.admin() ? new Reply.Done("Published.")
+                    : refusedNotAdmin();
             case Command.ScheduleList list -> new Reply.Schedules(List.of());
             case Command.Topics topics -> new Reply.Topics(List.of(new Views.Topic("fine-tuning", "Fine-tuning", "", 3,
                     java.util.Map.of(dev.quizbot.bank.Difficulty.MEDIUM, 3))));
