@@ -35,6 +35,14 @@ public class PlayerHistory {
     public static final int MAX_WEEKS = 53;
     public static final int RECENT_ROUNDS = 10;
 
+    /**
+     * The answers the web may count: those of closed rounds. Points reach the leaderboards only
+     * at the close, and a page counting open rounds would tell anyone how a player's answer
+     * was graded before the reveal. Followed by more {@code AND} conditions.
+     */
+    private static final String SETTLED = " FROM answer a JOIN quiz_round r ON r.id = a.round_id"
+            + " WHERE r.closed_at IS NOT NULL ";
+
     private final JdbcClient jdbc;
     private final TeamService teams;
     private final CommunityZones zones;
@@ -87,12 +95,13 @@ public class PlayerHistory {
                     }
                     List<Row> members = jdbc.sql("""
                                     SELECT m.user_id, COALESCE(p.display_name, '') AS name,
-                                        (SELECT COUNT(*) FROM answer a
-                                         WHERE a.community_key = m.community_key AND a.user_id = m.user_id) AS answers,
-                                        (SELECT COUNT(*) FROM answer a WHERE a.community_key = m.community_key
+                                        (SELECT COUNT(*)""" + SETTLED + """
+                                         AND a.community_key = m.community_key AND a.user_id = m.user_id) AS answers,
+                                        (SELECT COUNT(*)""" + SETTLED + """
+                                         AND a.community_key = m.community_key
                                          AND a.user_id = m.user_id AND a.verdict = 'CORRECT') AS correct,
-                                        (SELECT COALESCE(SUM(a.points), 0) FROM answer a
-                                         WHERE a.community_key = m.community_key AND a.user_id = m.user_id) AS points
+                                        (SELECT COALESCE(SUM(a.points), 0)""" + SETTLED + """
+                                         AND a.community_key = m.community_key AND a.user_id = m.user_id) AS points
                                     FROM team_member m
                                     LEFT JOIN player p ON p.community_key = m.community_key AND p.user_id = m.user_id
                                     WHERE m.community_key = ? AND m.team_id = ?""")
@@ -110,9 +119,10 @@ public class PlayerHistory {
             return new Record(name, 0, 0, 0, weekly(communityKey, userIds, weeks), List.of(), List.of());
         }
         List<TopicRecord> topics = jdbc.sql("""
-                        SELECT topic, COUNT(*) AS answers, SUM(CASE WHEN verdict = 'CORRECT' THEN 1 ELSE 0 END) AS correct,
-                            COALESCE(SUM(points), 0) AS points
-                        FROM answer WHERE community_key = :community AND user_id IN (:users) GROUP BY topic""")
+                        SELECT a.topic AS topic, COUNT(*) AS answers,
+                            SUM(CASE WHEN a.verdict = 'CORRECT' THEN 1 ELSE 0 END) AS correct,
+                            COALESCE(SUM(a.points), 0) AS points""" + SETTLED + """
+                        AND a.community_key = :community AND a.user_id IN (:users) GROUP BY a.topic""")
                 .param("community", communityKey).param("users", userIds)
                 .query(TopicRecord.class).list().stream()
                 .sorted(Comparator.comparingDouble(TopicRecord::accuracy).reversed()
@@ -141,8 +151,8 @@ public class PlayerHistory {
             record Row(Instant at, boolean correct, int points) {
             }
             List<Row> rows = jdbc.sql("""
-                            SELECT answered_at, verdict, points FROM answer
-                            WHERE community_key = :community AND user_id IN (:users) AND answered_at >= :from""")
+                            SELECT a.answered_at AS answered_at, a.verdict AS verdict, a.points AS points""" + SETTLED + """
+                            AND a.community_key = :community AND a.user_id IN (:users) AND a.answered_at >= :from""")
                     .param("community", communityKey).param("users", userIds)
                     .param("from", Sql.ts(first.atStartOfDay(zone).toInstant()))
                     .query((rs, n) -> new Row(Sql.instant(rs, "answered_at"),

@@ -137,18 +137,50 @@ class HistoryApiTest {
     void thePeriodSwitchAsksForFourToFiftyTwoWeeks() throws Exception {
         String community = seeded(true);
         String base = "/api/players/console/" + community + "?name=bo&weeks=";
-        // the open round's answer counts in the numbers, as it does on the boards
+        // the open round's answer is left out until its reveal, as it is on the boards
         assertThat(weeks(json(base + 4))).containsExactly("2026-08-24 0/0", "2026-08-31 1/0", "2026-09-07 1/0",
-                "2026-09-14 1/1");
+                "2026-09-14 0/0");
         assertThat(weeks(json(base + 26))).hasSize(26);
         assertThat(weeks(json(base + 52))).hasSize(52);
         assertThat(error(base + 5, 400)).isEqualTo("weeks is one of 4, 12, 26, 52; got 5.");
         JsonNode bo = json(base + 4);
-        // but the open round itself, with its reference answer, appears only once it is revealed
-        assertThat(bo.get("answers").asInt()).isEqualTo(3);
+        assertThat(bo.get("answers").asInt()).isEqualTo(2);
         assertThat(bo.get("recent")).hasSize(2);
-        assertThat(texts(bo.get("weakest"))).containsExactly("fine-tuning");
-        assertThat(texts(bo.get("strongest"))).containsExactly("rag");
+        assertThat(texts(bo.get("weakest"))).containsExactly("rag", "fine-tuning");
+        assertThat(texts(bo.get("strongest"))).isEmpty();
+    }
+
+    @Test
+    void anOpenRoundsGradeReachesPlayerAndTeamPagesOnlyAtItsClose() throws Exception {
+        String community = seeded(true);
+        String player = "/api/players/console/" + community + "?name=bo&weeks=4";
+        String team = "/api/teams/console/" + community + "?name=" + enc("Attention Heads") + "&weeks=4";
+        JsonNode before = json(player);
+        long pointsBefore = before.get("points").asLong();
+        assertThat(before.get("answers").asInt()).isEqualTo(2);
+        assertThat(before.get("correct").asInt()).isZero();
+        assertThat(members(json(team))).containsExactlyInAnyOrder("ann 3/2", "bo 2/0");
+        assertThat(json(team).get("correct").asInt()).isEqualTo(2);
+
+        // bo's correct answer to the open round shows once the round closes, with its points
+        dev.quizbot.testing.MutableClock.SHARED.advance(Duration.ofMinutes(11));
+        assertThat(rounds.closeDue()).isPositive();
+        JsonNode after = json(player);
+        assertThat(after.get("answers").asInt()).isEqualTo(3);
+        assertThat(after.get("correct").asInt()).isEqualTo(1);
+        assertThat(after.get("points").asLong()).isGreaterThan(pointsBefore);
+        assertThat(weeks(after).getLast()).isEqualTo("2026-09-14 1/1");
+        assertThat(after.get("recent")).hasSize(3);
+        assertThat(texts(after.get("strongest"))).containsExactly("rag");
+        assertThat(members(json(team))).containsExactlyInAnyOrder("ann 3/2", "bo 3/1");
+        assertThat(json(team).get("correct").asInt()).isEqualTo(3);
+    }
+
+    private static List<String> members(JsonNode team) {
+        List<String> members = new ArrayList<>();
+        team.get("members").forEach(m -> members.add(m.get("name").asString() + " " + m.get("answers").asInt() + "/"
+                + m.get("correct").asInt()));
+        return members;
     }
 
     @Test
@@ -161,7 +193,8 @@ class HistoryApiTest {
         assertThat(team.get("name").asString()).isEqualTo("Attention Heads");
         List<String> members = new ArrayList<>();
         team.get("members").forEach(m -> members.add(m.get("name").asString() + " " + m.get("answers").asInt()));
-        assertThat(members).containsExactly("ann 3", "bo 3");
+        // bo's answer to the round still open is left out until the reveal
+        assertThat(members).containsExactly("ann 3", "bo 2");
         assertThat(team.get("recent")).hasSize(3);
         JsonNode second = team.get("recent").get(1);
         assertThat(second.get("round").get("questionId").asString()).isEqualTo("lora");

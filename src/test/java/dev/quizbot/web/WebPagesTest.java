@@ -301,7 +301,9 @@ class WebPagesTest {
         // a member's name leads to their page
         driver.findElement(By.linkText("bo")).click();
         waiting().until(ExpectedConditions.textToBe(By.id("title"), "bo"));
-        assertThat(driver.findElement(By.id("weakest")).getText()).isEqualTo("Fine-tuning");
+        // bo's one right answer is in the round still open, so it does not count yet
+        assertThat(driver.findElement(By.id("weakest")).getText())
+                .isEqualTo("Retrieval-augmented generation, Fine-tuning");
     }
 
     @ParameterizedTest
