@@ -90,13 +90,15 @@ public class PracticeService {
     }
 
     public Reply start(Caller caller, Optional<String> topic, Optional<Difficulty> difficulty) {
-        Optional<String> slug = RoundService.topicSlug(topic);
+        // the topic matches as it does for `ask`: ignoring case, spaces and hyphens
+        Optional<String> slug = rounds.resolveTopic(topic);
         Optional<OpenOutcome> problem = rounds.checkFilter(slug, difficulty);
         if (problem.isPresent()) {
             return new Reply.Refused(switch (problem.get()) {
                 case OpenOutcome.UnknownTopic unknown -> "Unknown topic '" + unknown.topic() + "'"
                         + unknown.suggestion().map(s -> " (did you mean " + s + "?)").orElse("")
                         + ". Topics: " + String.join(", ", unknown.known()) + ".";
+                case OpenOutcome.NotADifficulty word -> OpenOutcome.notADifficulty(word);
                 case OpenOutcome.NoEligibleQuestions none -> none.reason() + " Try another topic or difficulty.";
                 default -> "Practice cannot start with that filter.";
             }, HelpTexts.PRACTICE.usage());

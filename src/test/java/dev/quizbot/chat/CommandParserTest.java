@@ -115,7 +115,10 @@ class CommandParserTest {
         assertThat(parsed("practice remind 08:30 Europe/Berlin")).isEqualTo(
                 new Command.PracticeRemind("08:30", "Europe/Berlin"));
         assertThat(parsed("practice remind off")).isEqualTo(new Command.PracticeRemindOff());
-        assertThat(invalid("practice rag prompting").reason()).contains("at most a topic and a difficulty");
+        // several words make one topic, as for `ask`; the service matches or explains it
+        assertThat(parsed("practice fine tuning")).isEqualTo(
+                new Command.PracticeStart(Optional.of("fine tuning"), Optional.empty()));
+        assertThat(invalid("practice rag easy hard").reason()).contains("at most a topic and a difficulty");
         assertThat(invalid("practice answer").reason()).contains("empty");
         assertThat(invalid("practice remind 08:30").reason()).contains("which timezone");
     }

@@ -178,6 +178,12 @@ class ConsolePracticeTest {
                 r -> assertThat(r.reason()).contains("Unknown topic 'ragg'").contains("did you mean rag"));
         assertThat(dee.send("practice evaluation")).isInstanceOfSatisfying(Reply.Refused.class,
                 r -> assertThat(r.reason()).contains("no questions"));
+        assertThat(dee.send("practice rag impossible")).isInstanceOfSatisfying(Reply.Refused.class,
+                r -> assertThat(r.reason()).contains("'impossible' is not a difficulty (easy, medium, hard)"));
+        // a topic typed as words matches as it does for `ask`
+        assertThat(dee.send("practice Fine Tuning")).isInstanceOfSatisfying(Reply.Practice.class,
+                p -> assertThat(p.next()).hasValueSatisfying(q -> assertThat(q.topic()).isEqualTo("fine-tuning")));
+        assertThat(dee.send("practice stop")).isInstanceOf(Reply.Done.class);
         assertThat(dee.send("practice answer something")).isInstanceOfSatisfying(Reply.Refused.class,
                 r -> assertThat(r.reason()).contains("no practice session"));
         assertThat(dee.send("review mistakes nope")).isInstanceOfSatisfying(Reply.Refused.class,

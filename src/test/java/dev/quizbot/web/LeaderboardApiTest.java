@@ -149,6 +149,7 @@ class LeaderboardApiTest {
         round(ann, List.of(bo), List.of(HALF));
         assertThat(ann.send("ask rag easy")).isInstanceOf(Reply.RoundStarted.class);
         assertThat(ann.send(GOOD)).isInstanceOf(Reply.Feedback.class);
+        publish(community, true);
 
         String base = "/api/leaderboards/console/" + community;
         for (String query : List.of("?scope=server&period=all", "?scope=server&period=today",
