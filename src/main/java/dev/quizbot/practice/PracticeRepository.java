@@ -97,16 +97,21 @@ class PracticeRepository {
                 .params(communityKey, userId, source).query(Integer.class).single();
     }
 
-    List<Views.Mistake> mistakes(String communityKey, String userId, Optional<String> topic, int limit) {
+    /** {@code withheld}: questions whose rows are left out (their reference is still secret). */
+    List<Views.Mistake> mistakes(String communityKey, String userId, Optional<String> topic,
+                                 java.util.Set<String> withheld, int limit) {
         // the topic condition is added only when asked for: PostgreSQL cannot type a bare "? IS NULL"
         List<Object> params = new java.util.ArrayList<>(List.of(communityKey, userId));
         topic.ifPresent(params::add);
+        params.addAll(withheld);
         params.add(limit);
         return jdbc.sql("""
                         SELECT reviewed_at, topic, question_text, answer_text, verdict, score, reference_answer, source
                         FROM practice_review
                         WHERE community_key = ? AND user_id = ? AND verdict IN ('INCORRECT', 'PARTIAL')"""
-                        + (topic.isPresent() ? " AND topic = ?" : "") + """
+                        + (topic.isPresent() ? " AND topic = ?" : "")
+                        + (withheld.isEmpty() ? "" : " AND question_id NOT IN ("
+                        + String.join(", ", java.util.Collections.nCopies(withheld.size(), "?")) + ")") + """
 
                         ORDER BY reviewed_at DESC, id DESC
                         LIMIT ?""")

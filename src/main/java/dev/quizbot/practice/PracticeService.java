@@ -224,7 +224,9 @@ public class PracticeService {
                     + RoundService.closestName(slug.get(), known).map(s -> " (did you mean " + s + "?)").orElse("")
                     + ". Topics: " + String.join(", ", known) + ".", HelpTexts.REVIEW.usage());
         }
-        return new Reply.Mistakes(slug, repository.mistakes(community(caller), caller.userId(), slug, MISTAKES_SHOWN));
+        // a channel round still open keeps its reference answer secret, here too, until the reveal
+        return new Reply.Mistakes(slug, repository.mistakes(community(caller), caller.userId(), slug,
+                rounds.openQuestionIds(caller.channel()), MISTAKES_SHOWN));
     }
 
     public Reply remind(Caller caller, String time, String zone) {
@@ -254,7 +256,10 @@ public class PracticeService {
     Optional<NextQuestion.Pick> pick(Caller caller, Optional<String> topic, Optional<Difficulty> difficulty,
                                      Optional<String> justAnswered, Instant now) {
         QuestionBank current = bank.bank();
+        // practice shows the reference after each answer: never for a question open in a channel round
+        java.util.Set<String> open = rounds.openQuestionIds(caller.channel());
         List<Question> eligible = current.questions().stream()
+                .filter(q -> !open.contains(q.id()))
                 .filter(q -> topic.isEmpty() || q.topic().equals(topic.get()))
                 .filter(q -> difficulty.isEmpty() || q.difficulty() == difficulty.get())
                 .toList();

@@ -60,6 +60,13 @@ class RoundRepository {
                 .query(RoundRepository::map).optional();
     }
 
+    /** The questions of the community's rounds still open, in any of its channels. */
+    java.util.Set<String> openQuestionIds(String platform, String community) {
+        return java.util.Set.copyOf(jdbc.sql("SELECT question_id FROM quiz_round"
+                        + " WHERE open_channel_key IS NOT NULL AND platform = ? AND community = ?")
+                .params(platform, community).query(String.class).list());
+    }
+
     List<Round> due(Instant now) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM quiz_round WHERE closes_at <= ? AND open_channel_key IS NOT NULL"
                         + " ORDER BY closes_at")

@@ -197,6 +197,15 @@ public class RoundService {
         return answers.streak(channel.key(), userId, -1, false);
     }
 
+    /**
+     * The questions open right now in a round of the caller's community: their reference
+     * answers are still secret there, so private features (practice) hold them back until the
+     * reveal.
+     */
+    public java.util.Set<String> openQuestionIds(ChannelRef channel) {
+        return rounds.openQuestionIds(channel.platform(), channel.community());
+    }
+
     public Optional<Round> round(long id) {
         return rounds.find(id);
     }

@@ -171,6 +171,36 @@ class ConsolePracticeTest {
     }
 
     @Test
+    void aQuestionOpenInAChannelRoundKeepsItsReferenceOutOfPracticeUntilTheReveal() {
+        String place = community("open");
+        var ann = console.connect(place, "room", "ann", false, new Screen());
+        var bob = console.connect(place, "hall", "bob", false, new Screen());
+        assertThat(ann.send("ask fine-tuning")).isInstanceOf(Reply.RoundStarted.class);
+        assertThat(ann.send("answer no idea")).isInstanceOf(Reply.Feedback.class);
+
+        // ann's miss is on her card, but while the round is open neither review nor practice shows its reference
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(ann.send("review mistakes")).isInstanceOfSatisfying(Reply.Mistakes.class,
+                m -> assertThat(m.mistakes()).isEmpty());
+        assertThat(ann.send("practice fine-tuning")).isInstanceOfSatisfying(Reply.Practice.class,
+                p -> assertThat(p.next()).isEmpty());
+        assertThat(ann.send("practice stop")).isInstanceOf(Reply.Done.class);
+        // nor for someone in another channel of the community who has yet to answer
+        assertThat(bob.send("practice fine-tuning")).isInstanceOfSatisfying(Reply.Practice.class,
+                p -> assertThat(p.next()).isEmpty());
+        assertThat(bob.send("practice stop")).isInstanceOf(Reply.Done.class);
+
+        clock.advance(Duration.ofMinutes(6));
+        rounds.closeDue();
+        assertThat(ann.send("review mistakes")).isInstanceOfSatisfying(Reply.Mistakes.class, m -> {
+            assertThat(m.mistakes()).extracting(x -> x.question()).containsExactly("What is LoRA?");
+            assertThat(m.mistakes().getFirst().referenceAnswer()).contains("low-rank update");
+        });
+        assertThat(ann.send("practice fine-tuning")).isInstanceOfSatisfying(Reply.Practice.class,
+                p -> assertThat(p.next().orElseThrow().questionId()).isEqualTo("lora"));
+    }
+
+    @Test
     void badPracticeInputGetsAClearRefusal() {
         var dee = console.connect(community("bad"), "room", "dee", false, new Screen());
 
