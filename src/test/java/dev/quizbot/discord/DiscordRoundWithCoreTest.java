@@ -186,6 +186,8 @@ class DiscordRoundWithCoreTest {
                 DiscordIds.answerModal(roundId), DiscordIds.ANSWER_INPUT, "no idea"));
         assertThat(discord.awaitFollowUp(miss, WAIT).body().toString()).contains("Not quite");
         MutableClock.SHARED.advance(Duration.ofMinutes(11));
+        // the question comes to practice once the round has closed and revealed its reference
+        rounds.closeDue();
         String due = discord.interact(discord.slash(Person.member(), FakeDiscord.QUIZ_CHANNEL,
                 List.of("practice", "start"), options()));
         assertThat(discord.awaitFollowUp(due, WAIT).body().toString()).contains("What is LoRA?", "due for review");

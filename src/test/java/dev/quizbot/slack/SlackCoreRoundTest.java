@@ -230,6 +230,8 @@ class SlackCoreRoundTest {
         command("U-ASKER", "ask fine-tuning", "practice-ask");
         assertThat(shown(command("U-PRACTICE", "answer no idea", "practice-channel-answer"))).contains("Incorrect");
         MutableClock.SHARED.advance(Duration.ofMinutes(11));
+        // the question comes to practice once the round has closed and revealed its reference
+        rounds.closeDue();
         assertThat(shown(command("U-PRACTICE", "practice", "practice-due"))).contains("What is LoRA?", "due for review");
 
         // review mistakes lists both misses, privately
