@@ -65,6 +65,9 @@
     const q = new URLSearchParams({ platform: c.platform, community: c.id, scope: form.scope.value, period: form.period.value });
     if (form.scope.value === "channel" && form.channel.value) q.set("channel", form.channel.value);
     history.replaceState(null, "", "?" + q);
+    const rounds = { platform: c.platform, community: c.id };
+    if (form.scope.value === "channel" && form.channel.value) rounds.channel = form.channel.value;
+    document.getElementById("rounds-link").href = window.Quizbot.link("rounds.html", rounds);
   }
 
   function number(value, digits) {
@@ -88,7 +91,14 @@
     $("points-heading").textContent = board.scope === "team" ? "Points per active member" : "Points";
     rows.replaceChildren(...board.rows.map((r) => {
       const tr = document.createElement("tr");
-      tr.append(cell(String(r.rank), "num rank"), cell(r.name, "name"), cell(number(r.points, 1), "num"),
+      const name = cell("", "name");
+      const c = selectedCommunity();
+      const page = board.scope === "team" ? "team.html" : "player.html";
+      const a = document.createElement("a");
+      a.href = window.Quizbot.link(page, { platform: c.platform, community: c.id, name: r.name });
+      a.textContent = r.name;
+      name.append(a);
+      tr.append(cell(String(r.rank), "num rank"), name, cell(number(r.points, 1), "num"),
         cell(String(r.answers), "num"), cell(String(r.correct), "num"), cell(number(r.accuracy * 100, 0) + "%", "num"));
       return tr;
     }));

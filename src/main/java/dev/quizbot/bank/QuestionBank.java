@@ -30,6 +30,33 @@ public final class QuestionBank {
         return Optional.ofNullable(topics.get(slug));
     }
 
+    /**
+     * The topic a person meant: its slug or name typed in any case, with spaces, hyphens or
+     * underscores or none ("Fine Tuning", "finetuning" and "fine_tuning" are all fine-tuning).
+     */
+    public Optional<Topic> findTopic(String typed) {
+        if (typed == null) {
+            return Optional.empty();
+        }
+        String wanted = topicKey(typed);
+        return topic(typed.strip()).or(() -> topics.values().stream()
+                .filter(t -> topicKey(t.slug()).equals(wanted) || topicKey(t.name()).equals(wanted))
+                .findFirst());
+    }
+
+    /** What topic matching compares: lower case, letters and digits only. */
+    public static String topicKey(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s_-]+", "");
+    }
+
+    /** How many questions a topic (or, with none, the whole bank) has of each difficulty, easiest first. */
+    public Map<Difficulty, Long> countsByDifficulty(Optional<String> topicSlug) {
+        return questionsById.values().stream()
+                .filter(q -> topicSlug.map(q.topic()::equals).orElse(true))
+                .collect(Collectors.groupingBy(Question::difficulty, () -> new java.util.EnumMap<>(Difficulty.class),
+                        Collectors.counting()));
+    }
+
     public Collection<Question> questions() {
         return questionsById.values();
     }

@@ -17,8 +17,19 @@ public sealed interface Announcement {
     record AnswerCountChanged(ChannelRef channel, long roundId, int answerCount) implements Announcement {
     }
 
+    /** A round longer than a few minutes closes within the minute: last call for answers. */
+    record ClosingSoon(ChannelRef channel, Views.Question question) implements Announcement {
+    }
+
     /** The round closed: time for the reveal. */
     record RoundClosed(ChannelRef channel, Views.Reveal reveal) implements Announcement {
+    }
+
+    /**
+     * A player's daily practice nudge: {@code due} questions are due. Goes to the player alone
+     * (a direct message); {@code channel} is where the reminder was set, naming the platform.
+     */
+    record PracticeReminder(ChannelRef channel, String userId, int due) implements Announcement {
     }
 
     /** A schedule could not post (unknown channel, no questions left...); tell whoever set it. */

@@ -17,7 +17,14 @@ public sealed interface Command {
     record Answer(Optional<Long> roundId, String text) implements Command {
     }
 
+    /** Without a scope or window a leaderboard is the channel's this week, on every platform. */
     record Leaderboard(Scope scope, Period period) implements Command {
+        public static final Scope DEFAULT_SCOPE = Scope.CHANNEL;
+        public static final Period DEFAULT_PERIOD = Period.WEEK;
+    }
+
+    /** Shows the community's boards on the web page, or stops showing them; admin only. */
+    record LeaderboardPublish(boolean on) implements Command {
     }
 
     /** {@code user} empty means the caller; otherwise a user id or display name. */
@@ -25,6 +32,10 @@ public sealed interface Command {
     }
 
     record Topics() implements Command {
+    }
+
+    /** Shows the channel's open question again, with the time it has left. */
+    record Question() implements Command {
     }
 
     record TeamCreate(String name) implements Command {
@@ -55,5 +66,27 @@ public sealed interface Command {
     }
 
     record Help() implements Command {
+    }
+
+    /** Starts (or restarts) the caller's private practice session. */
+    record PracticeStart(Optional<String> topic, Optional<Difficulty> difficulty) implements Command {
+    }
+
+    /** Answers the question of the caller's practice session. */
+    record PracticeAnswer(String text) implements Command {
+    }
+
+    record PracticeStop() implements Command {
+    }
+
+    /** {@code time} is "HH:MM" and {@code zone} an IANA name: a daily private nudge when questions are due. */
+    record PracticeRemind(String time, String zone) implements Command {
+    }
+
+    record PracticeRemindOff() implements Command {
+    }
+
+    /** The caller's last incorrect or partial answers, optionally in one topic. */
+    record ReviewMistakes(Optional<String> topic) implements Command {
     }
 }

@@ -21,7 +21,11 @@ public final class CommandParser {
     /** Longer lines are refused before any parsing (answers have their own, smaller limit). */
     public static final int MAX_LINE_LENGTH = 20_000;
 
-    private static final Pattern ZONE_LIKE = Pattern.compile("[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)+|UTC|GMT|Z");
+    /** An IANA name in any case, or one of the abbreviations people type for one (the service suggests the name). */
+    private static final Pattern ZONE_LIKE = Pattern.compile("(?i)[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)+"
+            + "|UTC|GMT|Z|[ECMP][SD]T|CES?T|EES?T|WES?T|BST|IST|JST|AES?T");
+    /** Words a topic may take ("fine tuning"); each command checks its own total. */
+    private static final int MAX_TOPIC_WORDS = 4;
     private static final Pattern ROUND_REF = Pattern.compile("#(\\d{1,18})");
 
     public sealed interface Result {
@@ -72,6 +76,8 @@ public final class CommandParser {
             case "leaderboard", "lb", "top", "board" -> leaderboard(args);
             case "stats" -> rest.isEmpty() ? parsed(new Command.Stats(Optional.empty()))
                     : parsed(new Command.Stats(Optional.of(rest)));
+            case "question", "current" -> args.isEmpty() ? parsed(new Command.Question())
+                    : invalid("`question` takes no arguments: it shows this channel's open question.", HelpTexts.QUESTION);
             case "topics" -> args.isEmpty() ? parsed(new Command.Topics())
                     : invalid("`topics` takes no arguments.", HelpTexts.TOPICS);
             case "team" -> team(args, rest);
@@ -81,6 +87,8 @@ public final class CommandParser {
             case "reload" -> parsed(new Command.ReloadBank());
             case "bank" -> args.size() == 1 && args.getFirst().text().equalsIgnoreCase("reload")
                     ? parsed(new Command.ReloadBank()) : invalid("Did you mean `reload`?", HelpTexts.RELOAD);
+            case "practice", "practise", "drill" -> Practice.parse(args, rest);
+            case "review", "mistakes" -> Practice.review(verb, args);
             case "help", "?", "commands" -> parsed(new Command.Help());
             default -> new Result.Invalid("Unknown command '" + head[0] + "'. Type `help` for the list.",
                     String.join("\n", HelpTexts.ALL.stream().map(Views.CommandHelp::usage).toList()));
@@ -103,7 +111,7 @@ public final class CommandParser {
     }
 
     private static Result ask(List<Token> args) {
-        if (args.size() > 2) {
+        if (args.size() > MAX_TOPIC_WORDS + 1) {
             return invalid("`ask` takes at most a topic and a difficulty.", HelpTexts.ASK);
         }
         Filters filters = Filters.of(args);
@@ -115,29 +123,45 @@ public final class CommandParser {
     }
 
     /**
-     * A topic and a difficulty, in either order, each at most once (a word that parses as a
-     * difficulty is one); {@code surplus} is the first word that fits neither.
+     * A topic and a difficulty, in either order, the difficulty at most once (a word that parses
+     * as a difficulty is one). The other words make up the topic ("fine tuning"), which the
+     * service matches against the bank and, when it names no topic, explains ("rag impossible":
+     * 'impossible' is not a difficulty). {@code surplus} is a second difficulty or a word past
+     * {@link #MAX_TOPIC_WORDS}.
      */
     private record Filters(Optional<String> topic, Optional<Difficulty> difficulty, Optional<String> surplus) {
 
         static Filters of(List<Token> args) {
-            Optional<String> topic = Optional.empty();
+            List<String> topic = new ArrayList<>();
             Optional<Difficulty> difficulty = Optional.empty();
             for (Token arg : args) {
                 Optional<Difficulty> d = Difficulty.parse(arg.text());
                 if (d.isPresent() && difficulty.isEmpty()) {
                     difficulty = d;
-                } else if (d.isEmpty() && topic.isEmpty()) {
-                    topic = Optional.of(arg.text());
+                } else if (d.isEmpty() && topic.size() < MAX_TOPIC_WORDS) {
+                    topic.add(arg.text());
                 } else {
-                    return new Filters(topic, difficulty, Optional.of(arg.text()));
+                    return new Filters(joined(topic), difficulty, Optional.of(arg.text()));
                 }
             }
-            return new Filters(topic, difficulty, Optional.empty());
+            return new Filters(joined(topic), difficulty, Optional.empty());
+        }
+
+        private static Optional<String> joined(List<String> words) {
+            return words.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", words));
         }
     }
 
     private static Result leaderboard(List<Token> args) {
+        if (!args.isEmpty() && args.getFirst().text().equalsIgnoreCase("publish")) {
+            String state = args.size() == 2 ? args.get(1).text().toLowerCase(Locale.ROOT) : "";
+            return switch (state) {
+                case "on", "yes", "true" -> parsed(new Command.LeaderboardPublish(true));
+                case "off", "no", "false" -> parsed(new Command.LeaderboardPublish(false));
+                default -> invalid("Say `leaderboard publish on` or `leaderboard publish off`.",
+                        HelpTexts.LEADERBOARD_PUBLISH);
+            };
+        }
         Optional<Scope> scope = Optional.empty();
         Optional<Period> period = Optional.empty();
         for (Token arg : args) {
@@ -164,7 +188,8 @@ public final class CommandParser {
                         + " (today, week, month, all), or it was given twice.", HelpTexts.LEADERBOARD);
             }
         }
-        return parsed(new Command.Leaderboard(scope.orElse(Scope.CHANNEL), period.orElse(Period.WEEK)));
+        return parsed(new Command.Leaderboard(scope.orElse(Command.Leaderboard.DEFAULT_SCOPE),
+                period.orElse(Command.Leaderboard.DEFAULT_PERIOD)));
     }
 
     private static Result team(List<Token> args, String rest) {
@@ -276,8 +301,64 @@ public final class CommandParser {
             case "leaderboard" -> HelpTexts.LEADERBOARD.usage();
             case "team" -> HelpTexts.TEAM.usage();
             case "schedule" -> HelpTexts.SCHEDULE_SET.usage();
+            case "practice" -> HelpTexts.PRACTICE.usage();
             default -> HelpTexts.HELP.usage();
         };
+    }
+
+    /** {@code practice ...} and {@code review mistakes ...}. */
+    private static final class Practice {
+
+        static Result parse(List<Token> args, String rest) {
+            String sub = args.isEmpty() ? "" : args.getFirst().text().toLowerCase(Locale.ROOT);
+            List<Token> after = args.isEmpty() ? args : args.subList(1, args.size());
+            return switch (sub) {
+                case "stop", "end", "quit", "done" -> after.isEmpty() ? parsed(new Command.PracticeStop())
+                        : invalid("`practice stop` takes nothing after it.", HelpTexts.PRACTICE);
+                case "answer", "a" -> {
+                    String text = rest.substring(args.getFirst().text().length()).strip();
+                    yield text.isEmpty() ? invalid("Your answer is empty: write it after `practice answer`.",
+                            HelpTexts.PRACTICE) : parsed(new Command.PracticeAnswer(text));
+                }
+                case "remind", "reminder" -> remind(after);
+                case "start" -> start(after);
+                default -> start(args);
+            };
+        }
+
+        private static Result start(List<Token> args) {
+            Filters filters = Filters.of(args);
+            if (filters.surplus().isPresent()) {
+                return invalid("`practice` takes at most a topic and a difficulty, not '" + filters.surplus().get()
+                        + "' as well.", HelpTexts.PRACTICE);
+            }
+            return parsed(new Command.PracticeStart(filters.topic(), filters.difficulty()));
+        }
+
+        private static Result remind(List<Token> args) {
+            if (args.size() == 1 && args.getFirst().text().equalsIgnoreCase("off")) {
+                return parsed(new Command.PracticeRemindOff());
+            }
+            if (args.size() != 2) {
+                return invalid("Say when and in which timezone, like `practice remind 08:30 Europe/Berlin`,"
+                        + " or `practice remind off`.", HelpTexts.PRACTICE_REMIND);
+            }
+            return parsed(new Command.PracticeRemind(args.get(0).text(), args.get(1).text()));
+        }
+
+        static Result review(String verb, List<Token> args) {
+            List<Token> rest = args;
+            if (verb.equals("review")) {
+                if (args.isEmpty() || !args.getFirst().text().equalsIgnoreCase("mistakes")) {
+                    return invalid("Did you mean `review mistakes [topic]`?", HelpTexts.REVIEW);
+                }
+                rest = args.subList(1, args.size());
+            }
+            if (rest.size() > 1) {
+                return invalid("`review mistakes` takes at most one topic.", HelpTexts.REVIEW);
+            }
+            return parsed(new Command.ReviewMistakes(rest.stream().findFirst().map(Token::text)));
+        }
     }
 
     private static Result parsed(Command command) {

@@ -2,8 +2,6 @@ package dev.quizbot.chat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +12,9 @@ import dev.quizbot.bank.BankReload;
 import dev.quizbot.bank.QuestionBank;
 import dev.quizbot.bank.QuestionBankService;
 import dev.quizbot.leaderboard.LeaderboardService;
+import dev.quizbot.leaderboard.Publication;
 import dev.quizbot.leaderboard.StatsService;
+import dev.quizbot.practice.PracticeService;
 import dev.quizbot.round.AnswerOutcome;
 import dev.quizbot.round.OpenOutcome;
 import dev.quizbot.round.RoundService;
@@ -25,8 +25,6 @@ import dev.quizbot.team.TeamService;
 @Service
 class QuizChatService implements ChatService {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneId.of("UTC"));
-
     private final RoundService rounds;
     private final LeaderboardService leaderboards;
     private final StatsService stats;
@@ -34,10 +32,15 @@ class QuizChatService implements ChatService {
     private final ScheduleService schedules;
     private final QuestionBankService bank;
     private final CommandRateLimit rateLimit;
+    private final PracticeService practice;
+    private final Publication publication;
 
     QuizChatService(RoundService rounds, LeaderboardService leaderboards, StatsService stats, TeamService teams,
-                    ScheduleService schedules, QuestionBankService bank, CommandRateLimit rateLimit) {
+                    ScheduleService schedules, QuestionBankService bank, CommandRateLimit rateLimit,
+                    PracticeService practice, Publication publication) {
+        this.publication = publication;
         this.rateLimit = rateLimit;
+        this.practice = practice;
         this.rounds = rounds;
         this.leaderboards = leaderboards;
         this.stats = stats;
@@ -55,13 +58,22 @@ class QuizChatService implements ChatService {
         String community = RoundService.communityKey(caller.channel());
         return switch (command) {
             case Command.Ask ask -> ask(caller, ask);
+            // a plain answer goes to the caller's own practice session while one is open; `answer #N` is always a round's
+            case Command.Answer answer when answer.roundId().isEmpty() && practice.inSession(caller) ->
+                    practice.answer(caller, answer.text());
             case Command.Answer answer -> answer(caller, answer);
             case Command.Leaderboard lb -> new Reply.Leaderboard(leaderboards.board(caller, lb.scope(), lb.period()));
+            case Command.LeaderboardPublish publish -> publish(caller, community, publish.on());
             case Command.Stats s -> stats.stats(caller, s.user())
-                    .<Reply>map(Reply.Stats::new)
+                    .<Reply>map(view -> new Reply.Stats(view, s.user().isEmpty() ? Optional.of(practice.stats(caller))
+                            : Optional.empty()))
                     .orElseGet(() -> new Reply.Refused("Nobody called " + s.user().orElse("") + " has answered here yet.",
                             HelpTexts.STATS.usage()));
             case Command.Topics t -> new Reply.Topics(topics(bank.bank()));
+            case Command.Question q -> rounds.openRound(caller.channel())
+                    .<Reply>map(open -> new Reply.OpenQuestion(rounds.view(open), false))
+                    .orElseGet(() -> new Reply.Refused("There is no open question in this channel. Start one with `ask`.",
+                            HelpTexts.ASK.usage()));
             case Command.TeamCreate c -> team(teams.create(community, caller.userId(), c.name()));
             case Command.TeamJoin j -> team(teams.join(community, caller.userId(), j.name()));
             case Command.TeamLeave l -> team(teams.leave(community, caller.userId()));
@@ -71,18 +83,24 @@ class QuizChatService implements ChatService {
             case Command.ScheduleRemove remove -> scheduleRemove(caller, remove);
             case Command.ReloadBank r -> reload(caller);
             case Command.Help h -> new Reply.Help(HelpTexts.ALL);
+            case Command.PracticeStart p -> practice.start(caller, p.topic(), p.difficulty());
+            case Command.PracticeAnswer p -> practice.answer(caller, p.text());
+            case Command.PracticeStop p -> practice.stop(caller);
+            case Command.PracticeRemind p -> practice.remind(caller, p.time(), p.zone());
+            case Command.PracticeRemindOff p -> practice.remindOff(caller);
+            case Command.ReviewMistakes r -> practice.mistakes(caller, r.topic());
         };
     }
 
     private Reply ask(Caller caller, Command.Ask ask) {
         return switch (rounds.openOnDemand(caller.channel(), ask.topic(), ask.difficulty())) {
             case OpenOutcome.Opened opened -> new Reply.RoundStarted(opened.question());
-            case OpenOutcome.ChannelBusy busy -> new Reply.Refused("A question is already open in this channel"
-                    + " (round " + busy.open().id() + ", closes at " + TIME.format(busy.open().closesAt())
-                    + "). Answer it, or ask again once it closes.", HelpTexts.ANSWER.usage());
+            case OpenOutcome.ChannelBusy busy -> new Reply.OpenQuestion(rounds.view(busy.open()), true);
             case OpenOutcome.UnknownTopic unknown -> new Reply.Refused("Unknown topic '" + unknown.topic() + "'"
                     + unknown.suggestion().map(s -> " (did you mean " + s + "?)").orElse("")
                     + ". Topics: " + String.join(", ", unknown.known()) + ".", HelpTexts.ASK.usage());
+            case OpenOutcome.NotADifficulty word -> new Reply.Refused(OpenOutcome.notADifficulty(word),
+                    HelpTexts.ASK.usage());
             case OpenOutcome.NoEligibleQuestions none -> new Reply.Refused(none.reason()
                     + " Try another topic or difficulty; `topics` lists what there is.", HelpTexts.ASK.usage());
         };
@@ -90,7 +108,7 @@ class QuizChatService implements ChatService {
 
     private Reply answer(Caller caller, Command.Answer answer) {
         return switch (rounds.answer(caller, answer.roundId(), answer.text())) {
-            case AnswerOutcome.Graded graded -> new Reply.Feedback(graded.feedback());
+            case AnswerOutcome.Graded graded -> new Reply.Feedback(graded.feedback(), Optional.of(rounds.view(graded.round())));
             case AnswerOutcome.Empty e -> new Reply.Refused("Your answer is empty.", HelpTexts.ANSWER.usage());
             case AnswerOutcome.TooLong tooLong -> new Reply.Refused("Your answer is " + tooLong.length()
                     + " characters; the limit is " + tooLong.limit() + ". Shorten it and send it again"
@@ -100,7 +118,7 @@ class QuizChatService implements ChatService {
             case AnswerOutcome.UnknownRound u -> new Reply.Refused("There is no round " + u.roundId() + ".",
                     HelpTexts.ANSWER.usage());
             case AnswerOutcome.AlreadyClosed closed -> new Reply.Refused("Round " + closed.round().id()
-                    + " is closed" + closed.round().closedAt().map(t -> " (since " + TIME.format(t) + ")").orElse("")
+                    + " is closed" + closed.round().closedAt().map(t -> " (since " + Times.time(t, rounds.zone(closed.round())) + ")").orElse("")
                     + "; answers are no longer taken. `ask` starts a new one.", HelpTexts.ASK.usage());
             case AnswerOutcome.AlreadyAnswered twice -> new Reply.Refused("You already answered round "
                     + twice.round().id() + "; one answer per person, and your first one stands.", "");
@@ -112,8 +130,15 @@ class QuizChatService implements ChatService {
     private static List<Views.Topic> topics(QuestionBank bank) {
         Map<String, Long> counts = bank.countsByTopic();
         return bank.topics().stream()
-                .map(t -> new Views.Topic(t.slug(), t.name(), t.description(), counts.getOrDefault(t.slug(), 0L).intValue()))
+                .map(t -> new Views.Topic(t.slug(), t.name(), t.description(), counts.getOrDefault(t.slug(), 0L).intValue(),
+                        perDifficulty(bank, t.slug())))
                 .toList();
+    }
+
+    private static Map<dev.quizbot.bank.Difficulty, Integer> perDifficulty(QuestionBank bank, String topic) {
+        Map<dev.quizbot.bank.Difficulty, Integer> counts = new java.util.EnumMap<>(dev.quizbot.bank.Difficulty.class);
+        bank.countsByDifficulty(Optional.of(topic)).forEach((d, n) -> counts.put(d, n.intValue()));
+        return counts;
     }
 
     private static Reply team(TeamService.Outcome outcome) {
@@ -139,7 +164,8 @@ class QuizChatService implements ChatService {
                     + " set: " + created.schedule().when() + " " + created.schedule().zone()
                     + created.schedule().topic().map(t -> ", topic " + t).orElse("")
                     + created.schedule().difficulty().map(d -> ", " + d.slug()).orElse("")
-                    + ". Next post: " + describe(created.schedule().nextFire(), created.schedule().zone()) + ".");
+                    + ". Next post: " + describe(created.schedule().nextFire(), created.schedule().zone()) + "."
+                    + created.clash().map(c -> " Warning: " + c).orElse(""));
             case ScheduleService.SetOutcome.Refused refused -> new Reply.Refused(refused.reason(),
                     HelpTexts.SCHEDULE_SET.usage());
         };
@@ -169,6 +195,23 @@ class QuizChatService implements ChatService {
         };
     }
 
+    private Reply publish(Caller caller, String community, boolean on) {
+        Optional<Reply> refusal = adminOnly(caller, on ? "put this server's boards on the web page"
+                : "take this server's boards off the web page");
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        boolean changed = publication.set(community, caller.userId(), on);
+        if (on) {
+            return new Reply.Done(changed
+                    ? "This server's boards, players, teams and round history are now on the web page."
+                    + " `leaderboard publish off` takes them down again."
+                    : "This server's boards were already on the web page.");
+        }
+        return new Reply.Done(changed ? "This server is off the web page: its boards are no longer listed or shown."
+                : "This server's boards were not on the web page; nothing changed.");
+    }
+
     private Reply tooFast(Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         return new Reply.Refused("You're sending commands faster than quizbot takes them (" + rateLimit.perMinute()
@@ -185,9 +228,6 @@ class QuizChatService implements ChatService {
     }
 
     private static String describe(Instant next, String zone) {
-        if (next == null) {
-            return "none";
-        }
-        return DateTimeFormatter.ofPattern("EEE d MMM HH:mm z").withZone(ZoneId.of(zone)).format(next);
+        return next == null ? "none" : Times.dayAndTime(next, zone);
     }
 }

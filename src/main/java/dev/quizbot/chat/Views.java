@@ -1,20 +1,27 @@
 package dev.quizbot.chat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.quizbot.bank.Difficulty;
 import dev.quizbot.grading.Verdict;
 
-/** Platform-neutral data the adapters render. Plain records, no behaviour. */
+/** Platform-neutral data the adapters render. Plain records, and the few phrases every adapter shares. */
 public final class Views {
 
     private Views() {
     }
 
+    /**
+     * A round's question as shown. {@code zone} is the community's timezone, in which close times
+     * are written; {@code timeLeft} is the time until {@code closesAt} when this view was made.
+     */
     public record Question(long roundId, String questionId, String topic, String topicName,
-                           Difficulty difficulty, String text, Instant closesAt, int answerCount) {
+                           Difficulty difficulty, String text, Instant closesAt, int answerCount,
+                           String zone, Duration timeLeft) {
     }
 
     public record Feedback(long roundId, Verdict verdict, int score, double points,
@@ -52,12 +59,33 @@ public final class Views {
     public record TopicStrength(String topic, int answers, double accuracy) {
     }
 
+    /**
+     * {@code pending} counts the answers to rounds still open that are included: only in a
+     * player's own stats, since nobody else may see a grade before the reveal.
+     */
     public record Stats(String userId, String displayName, int answers, int correct, double accuracy,
                         double points, int streak, int bestStreak,
-                        List<TopicStrength> strengths, List<TopicStrength> weakSpots) {
+                        List<TopicStrength> strengths, List<TopicStrength> weakSpots, int pending) {
     }
 
-    public record Topic(String slug, String name, String description, int questions) {
+    /** The note shown under a player's own stats while some of their answers are still pending. */
+    public static String pendingNote(int pending) {
+        return pending == 1 ? "Includes 1 answer to a round still open (pending): nobody else sees it until the reveal."
+                : "Includes " + pending + " answers to rounds still open (pending): nobody else sees them until the reveal.";
+    }
+
+    /** {@code perDifficulty}: how many questions of each difficulty, easiest first, difficulties without any left out. */
+    public record Topic(String slug, String name, String description, int questions, Map<Difficulty, Integer> perDifficulty) {
+    }
+
+    /** "2 questions: 1 easy, 1 hard", as every platform lists a topic. */
+    public static String questionCounts(Topic topic) {
+        String total = topic.questions() + (topic.questions() == 1 ? " question" : " questions");
+        if (topic.perDifficulty().isEmpty()) {
+            return total;
+        }
+        return total + ": " + topic.perDifficulty().entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey().slug()).collect(java.util.stream.Collectors.joining(", "));
     }
 
     public record Team(String name, int members, double points) {
@@ -65,6 +93,29 @@ public final class Views {
 
     public record Schedule(long id, String when, String zone, Optional<String> topic,
                            Optional<Difficulty> difficulty, Instant nextFire) {
+    }
+
+    /** A practice question; {@code reason} says why it comes now ("due for review", "weak topic", "new"). */
+    public record PracticeQuestion(String questionId, String topic, String topicName, Difficulty difficulty,
+                                   String text, String reason) {
+    }
+
+    /**
+     * The grade of a practice answer with what to learn from it, and what the scheduler made of
+     * it: the FSRS rating and when the question comes back.
+     */
+    public record PracticeResult(String question, Verdict verdict, int score, List<String> conceptsFound,
+                                 List<String> conceptsMissed, String explanation, String referenceAnswer,
+                                 List<String> misconceptions, String rating, Instant nextDue, List<String> notes) {
+    }
+
+    /** {@code retention} is the mean predicted recall of the reviewed questions now, or -1 before any review. */
+    public record PracticeStats(int reviews, int dueToday, double retention, List<TopicStrength> weakest) {
+    }
+
+    /** One incorrect or partial answer, from practice or a channel round ({@code source}). */
+    public record Mistake(Instant answeredAt, String topic, String question, String answer, Verdict verdict,
+                          int score, String referenceAnswer, String source) {
     }
 
     public record CommandHelp(String usage, String description, boolean adminOnly) {

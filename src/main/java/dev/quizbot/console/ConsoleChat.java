@@ -1,6 +1,5 @@
 package dev.quizbot.console;
 
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -26,6 +25,8 @@ public class ConsoleChat {
     public static final String PLATFORM = "console";
     public static final String COMMUNITY = "local";
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConsoleChat.class);
+
     private final ChatService chat;
     private final List<ConsoleSession> sessions = new CopyOnWriteArrayList<>();
 
@@ -49,14 +50,18 @@ public class ConsoleChat {
             return caller;
         }
 
-        /** Handles one typed line; the reply is printed and also returned. */
+        /**
+         * Handles one typed line; the reply is printed and also returned. A failure in the core
+         * (errors included: a missing class, a runaway recursion) is logged with its stack
+         * trace and shown as one plain sentence.
+         */
         public Reply send(String line) {
             Reply reply = switch (CommandParser.parse(line)) {
                 case CommandParser.Result.Parsed parsed -> {
                     try {
                         yield chat.handle(caller, parsed.command());
-                    } catch (RuntimeException e) {
-                        org.slf4j.LoggerFactory.getLogger(ConsoleChat.class).error("Command failed: {}", line, e);
+                    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                        log.error("Command failed: {}", line.length() > 80 ? line.substring(0, 80) + "…" : line, e);
                         yield new Reply.Refused("Something went wrong handling that command; it was logged."
                                 + " Nothing you had already stored is affected.", "");
                     }
@@ -67,9 +72,25 @@ public class ConsoleChat {
             return reply;
         }
 
+        /** A line of the console's own (not a reply from the core). */
+        void print(String text) {
+            out.accept(text);
+        }
+
         void show(Announcement announcement) {
-            if (announcement.channel().equals(caller.channel())) {
+            boolean mine = announcement instanceof Announcement.PracticeReminder reminder
+                    // a private nudge: to the player's own sessions in that community, whichever channel they are in
+                    ? reminder.userId().equals(caller.userId())
+                            && reminder.channel().community().equals(caller.channel().community())
+                    : announcement.channel().equals(caller.channel());
+            if (!mine) {
+                return;
+            }
+            try {
                 out.accept(renderer.announcement(announcement));
+            } catch (RuntimeException e) {
+                // the core published this; a rendering slip must neither reach it nor the chat as a trace
+                log.error("Could not show {} in the console", announcement.getClass().getSimpleName(), e);
             }
         }
 
@@ -91,7 +112,7 @@ public class ConsoleChat {
     private ConsoleSession connect(String community, String channel, String user, boolean admin, Style style,
                                    Consumer<String> out) {
         Caller caller = new Caller(new ChannelRef(PLATFORM, community, channel), user, user, admin);
-        ConsoleSession session = new ConsoleSession(caller, new ConsoleRenderer(style, ZoneId.systemDefault()), out);
+        ConsoleSession session = new ConsoleSession(caller, new ConsoleRenderer(style), out);
         sessions.add(session);
         return session;
     }

@@ -1,14 +1,13 @@
 package dev.quizbot.console;
 
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 import dev.quizbot.chat.Announcement;
 import dev.quizbot.chat.Reply;
+import dev.quizbot.chat.Times;
 import dev.quizbot.chat.Views;
 import dev.quizbot.grading.Verdict;
 
@@ -16,11 +15,12 @@ import dev.quizbot.grading.Verdict;
 final class ConsoleRenderer {
 
     private final Style style;
-    private final DateTimeFormatter time;
+    private final PracticeText practice;
 
-    ConsoleRenderer(Style style, ZoneId zone) {
+    ConsoleRenderer(Style style) {
         this.style = style;
-        this.time = DateTimeFormatter.ofPattern("HH:mm z").withZone(zone);
+        // practice has no community zone of its own; next-review times read in the console's local zone
+        this.practice = new PracticeText(style, ZoneId.systemDefault());
     }
 
     String reply(Reply reply) {
@@ -31,12 +31,18 @@ final class ConsoleRenderer {
                     + refused.usage().replace("\n", "\n         "));
             case Reply.RoundStarted started -> style.paint(Style.DIM, "(you started round " + started.question().roundId()
                     + "; answer with: answer <text>)");
-            case Reply.Feedback feedback -> feedback(feedback.feedback());
+            case Reply.Feedback feedback -> feedback(feedback.feedback())
+                    + feedback.question().map(q -> "\n  " + style.paint(Style.DIM, "round " + q.roundId() + " "
+                    + Times.closing(q.closesAt(), q.timeLeft(), q.zone()) + "; the reveal comes then")).orElse("");
+            case Reply.OpenQuestion open -> (open.alreadyOpen() ? style.paint(Style.YELLOW,
+                    "A question is already open in this channel: answer it, or ask again once it closes.") + "\n" : "")
+                    + question(open.question(), false);
             case Reply.Leaderboard board -> leaderboard(board.board());
-            case Reply.Stats stats -> stats(stats.stats());
+            case Reply.Stats stats -> stats(stats.stats()) + stats.practice().map(practice::stats).orElse("");
+            case Reply.Practice p -> practice.practice(p);
+            case Reply.Mistakes m -> practice.mistakes(m);
             case Reply.Topics topics -> topics.topics().stream()
-                    .map(t -> "  " + style.paint(Style.BOLD, t.slug()) + " — " + t.name() + " (" + t.questions()
-                            + (t.questions() == 1 ? " question)" : " questions)"))
+                    .map(t -> "  " + style.paint(Style.BOLD, t.slug()) + " — " + t.name() + " (" + Views.questionCounts(t) + ")")
                     .collect(Collectors.joining("\n", "Topics:\n", ""));
             case Reply.Teams teams -> teams.teams().isEmpty() ? "No teams yet. `team create NAME` starts one."
                     : teams.teams().stream()
@@ -49,12 +55,15 @@ final class ConsoleRenderer {
                     .map(s -> "  #" + s.id() + "  " + s.when() + " " + s.zone()
                             + s.topic().map(t -> " · " + t).orElse("")
                             + s.difficulty().map(d -> " · " + d.slug()).orElse("")
-                            + (s.nextFire() == null ? "" : "  next: " + time.format(s.nextFire())))
+                            + (s.nextFire() == null ? "  no further posts" : "  next: " + Times.dayAndTime(s.nextFire(), s.zone())))
                     .collect(Collectors.joining("\n", "Schedules:\n", ""));
             case Reply.Help help -> help.commands().stream()
                     .map(c -> "  " + style.paint(Style.BOLD, c.usage()) + (c.adminOnly() ? style.paint(Style.YELLOW, " (admin)") : "")
                             + "\n      " + c.description())
-                    .collect(Collectors.joining("\n", "Commands:\n", "\n  quit\n      Leave the console chat."));
+                    .collect(Collectors.joining("\n", "Commands:\n", "\n  " + style.paint(Style.BOLD, "quit")
+                            + "\n      Leave the console chat; quizbot keeps running (web page, schedules).\n  "
+                            + style.paint(Style.BOLD, "shutdown") + style.paint(Style.YELLOW, " (admin)")
+                            + "\n      Stop quizbot."));
         };
     }
 
@@ -63,7 +72,11 @@ final class ConsoleRenderer {
             case Announcement.RoundOpened opened -> question(opened.question(), opened.scheduled());
             case Announcement.AnswerCountChanged changed -> style.paint(Style.DIM, "  · round " + changed.roundId()
                     + ": " + changed.answerCount() + (changed.answerCount() == 1 ? " answer" : " answers") + " so far");
+            case Announcement.ClosingSoon soon -> style.paint(Style.YELLOW, "⏳ Round " + soon.question().roundId() + " "
+                    + Times.closing(soon.question().closesAt(), soon.question().timeLeft(), soon.question().zone())
+                    + ": last call for answers (answer <text>).");
             case Announcement.RoundClosed closed -> reveal(closed.reveal());
+            case Announcement.PracticeReminder reminder -> practice.reminder(reminder.due());
             case Announcement.ScheduleFailed failed -> style.paint(Style.YELLOW, "⚠ Schedule " + failed.scheduleId()
                     + " could not post: " + failed.reason());
         };
@@ -73,7 +86,7 @@ final class ConsoleRenderer {
         return style.paint(Style.CYAN, (scheduled ? "⏰ Scheduled question" : "❓ Question") + " · round " + q.roundId()
                 + " · " + q.topicName() + " · " + q.difficulty().slug()) + "\n"
                 + style.paint(Style.BOLD, q.text()) + "\n"
-                + style.paint(Style.DIM, "Answer with: answer <text> — closes at " + time.format(q.closesAt()));
+                + style.paint(Style.DIM, "Answer with: answer <text> — " + Times.closing(q.closesAt(), q.timeLeft(), q.zone()));
     }
 
     private String feedback(Views.Feedback f) {
@@ -147,6 +160,9 @@ final class ConsoleRenderer {
         if (!s.weakSpots().isEmpty()) {
             out.append("\n  weakest: ").append(topics(s.weakSpots()));
         }
+        if (s.pending() > 0) {
+            out.append("\n  ").append(style.paint(Style.DIM, Views.pendingNote(s.pending())));
+        }
         return out.toString();
     }
 
@@ -159,7 +175,4 @@ final class ConsoleRenderer {
         return points == Math.rint(points) ? String.valueOf((long) points) : String.format(Locale.ROOT, "%.1f", points);
     }
 
-    String time(Instant instant) {
-        return time.format(instant);
-    }
 }

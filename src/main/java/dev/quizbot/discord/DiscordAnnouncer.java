@@ -53,8 +53,10 @@ class DiscordAnnouncer {
             switch (announcement) {
                 case Announcement.RoundOpened opened -> post(opened);
                 case Announcement.AnswerCountChanged changed -> answerCounts.changed(changed.roundId(), changed.answerCount());
+                case Announcement.ClosingSoon soon -> closingSoon(soon);
                 case Announcement.RoundClosed closed -> reveal(closed);
                 case Announcement.ScheduleFailed failed -> tellOwner(failed);
+                case Announcement.PracticeReminder reminder -> remind(reminder);
             }
         } catch (RuntimeException e) {
             log.warn("Could not render {} for {}: {}", announcement.getClass().getSimpleName(),
@@ -103,6 +105,13 @@ class DiscordAnnouncer {
                                 DiscordFailures.describe(failure, post.channel().channel())))));
     }
 
+    private void closingSoon(Announcement.ClosingSoon soon) {
+        long roundId = soon.question().roundId();
+        channel(soon.channel()).ifPresent(channel -> channel.sendMessage(DiscordRendering.closingSoon(soon.question()))
+                .queue(null, failure -> log.info("Closing notice of round {} not posted: {}", roundId,
+                        DiscordFailures.describe(failure, soon.channel().channel()))));
+    }
+
     private void reveal(Announcement.RoundClosed closed) {
         long roundId = closed.reveal().roundId();
         answerCounts.forget(roundId);
@@ -147,6 +156,14 @@ class DiscordAnnouncer {
                 .flatMap(dm -> dm.sendMessage(DiscordRendering.clip(text, DiscordRendering.Message.MAX_CONTENT)))
                 .queue(null, failure -> log.warn("Could not tell user {} that schedule {} failed: {}",
                         failed.ownerUserId(), failed.scheduleId(), failure.toString()));
+    }
+
+    private void remind(Announcement.PracticeReminder reminder) {
+        discord.retrieveUserById(reminder.userId())
+                .flatMap(User::openPrivateChannel)
+                .flatMap(dm -> dm.sendMessage(PracticeRendering.reminder(reminder.due())))
+                .queue(null, failure -> log.warn("Practice reminder for user {} not delivered: {}", reminder.userId(),
+                        failure.toString()));
     }
 
     private Optional<GuildMessageChannel> channel(ChannelRef ref) {

@@ -11,6 +11,9 @@ final class DiscordIds {
     private static final String ANSWER_BUTTON = "quiz:answer:";
     private static final String ANSWER_MODAL = "quiz:answer-modal:";
     static final String ANSWER_INPUT = "answer";
+    /** Practice questions are the player's own, one at a time, so their button and form need no id. */
+    static final String PRACTICE_ANSWER_BUTTON = "quiz:practice-answer";
+    static final String PRACTICE_ANSWER_MODAL = "quiz:practice-modal";
 
     private DiscordIds() {
     }

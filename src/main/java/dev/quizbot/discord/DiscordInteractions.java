@@ -105,12 +105,15 @@ class DiscordInteractions extends ListenerAdapter {
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
+        boolean practice = DiscordIds.PRACTICE_ANSWER_BUTTON.equals(event.getComponentId());
         OptionalLong round = DiscordIds.roundOfAnswerButton(event.getComponentId());
-        if (round.isEmpty()) {
+        if (round.isEmpty() && !practice) {
             return;
         }
         // The post's title is cut to Discord's 256 characters; a longer question is in full in its description.
-        String question = event.getMessage().getEmbeds().stream().findFirst()
+        // a practice reply shows the grade first and the next question last
+        var embeds = event.getMessage().getEmbeds();
+        String question = (practice ? embeds.reversed() : embeds).stream().findFirst()
                 .map(embed -> embed.getDescription() != null ? embed.getDescription() : embed.getTitle())
                 .orElse("Answer the question");
         TextInput answer = TextInput.create(DiscordIds.ANSWER_INPUT, TextInputStyle.PARAGRAPH)
@@ -118,18 +121,19 @@ class DiscordInteractions extends ListenerAdapter {
                 .setMaxLength(Grader.MAX_ANSWER_LENGTH)
                 .setRequired(true)
                 .build();
-        event.replyModal(Modal.create(DiscordIds.answerModal(round.getAsLong()), "Your answer")
+        String modalId = practice ? DiscordIds.PRACTICE_ANSWER_MODAL : DiscordIds.answerModal(round.getAsLong());
+        event.replyModal(Modal.create(modalId, practice ? "Your practice answer" : "Your answer")
                         .addComponents(TextDisplay.of(DiscordRendering.clip(question, 4000)),
                                 Label.of("Answer", answer))
                         .build())
-                .queue(null, failure -> log.warn("Answer form for round {} not opened: {}", round.getAsLong(),
-                        failure.toString()));
+                .queue(null, failure -> log.warn("Answer form {} not opened: {}", modalId, failure.toString()));
     }
 
     @Override
     public void onModalInteraction(ModalInteractionEvent event) {
+        boolean practice = DiscordIds.PRACTICE_ANSWER_MODAL.equals(event.getModalId());
         OptionalLong round = DiscordIds.roundOfAnswerModal(event.getModalId());
-        if (round.isEmpty()) {
+        if (round.isEmpty() && !practice) {
             return;
         }
         if (event.getGuild() == null || event.getMember() == null) {
@@ -139,11 +143,11 @@ class DiscordInteractions extends ListenerAdapter {
         String text = Optional.ofNullable(event.getValue(DiscordIds.ANSWER_INPUT)).map(ModalMapping::getAsString)
                 .orElse("");
         // Discord enforces the input's max length; the cut only guards against a client that does not.
-        Command answer = new Command.Answer(Optional.of(round.getAsLong()),
-                text.length() > Grader.MAX_ANSWER_LENGTH ? text.substring(0, Grader.MAX_ANSWER_LENGTH) : text);
+        String cut = text.length() > Grader.MAX_ANSWER_LENGTH ? text.substring(0, Grader.MAX_ANSWER_LENGTH) : text;
+        Command answer = practice ? new Command.PracticeAnswer(cut) : new Command.Answer(Optional.of(round.getAsLong()), cut);
         Caller caller = caller(event, event.getMember());
-        event.deferReply(true).queue(null, failure -> log.warn("Answer to round {} not acknowledged: {}",
-                round.getAsLong(), failure.toString()));
+        event.deferReply(true).queue(null, failure -> log.warn("Answer {} not acknowledged: {}",
+                event.getModalId(), failure.toString()));
         work.execute(() -> respond(event.getHook(), caller, answer, false));
     }
 

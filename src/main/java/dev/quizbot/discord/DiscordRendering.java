@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import dev.quizbot.chat.Reply;
+import dev.quizbot.chat.Times;
 import dev.quizbot.chat.Views;
 import dev.quizbot.grading.Verdict;
 import net.dv8tion.jda.api.EmbedBuilder;
@@ -45,13 +46,25 @@ final class DiscordRendering {
                 .setTitle(clip(question.text(), MessageEmbed.TITLE_MAX_LENGTH))
                 .addField("Topic", question.topicName(), true)
                 .addField("Difficulty", capitalised(question.difficulty().slug()), true)
-                .addField(closed ? "Closed" : "Closes", TimeFormat.RELATIVE.format(question.closesAt()), true)
+                .addField(closed ? "Closed" : "Closes", closes(question), true)
                 .setFooter(answers(answerCount) + (closed ? " · round closed" : " · press Answer to reply privately")
                         + " · round " + question.roundId());
         if (question.text().length() > MessageEmbed.TITLE_MAX_LENGTH) {
             embed.setDescription(clip(question.text(), MessageEmbed.DESCRIPTION_MAX_LENGTH));
         }
         return embed.build();
+    }
+
+    /** "<t:…:R> (14:30 CET)": Discord shows the relative part live, in each reader's language. */
+    static String closes(Views.Question question) {
+        return TimeFormat.RELATIVE.format(question.closesAt())
+                + (question.zone() == null ? "" : " (" + Times.time(question.closesAt(), question.zone()) + ")");
+    }
+
+    /** The last call in the channel, for rounds long enough to have scrolled away. */
+    static String closingSoon(Views.Question question) {
+        return "⏳ Round " + question.roundId() + " closes " + closes(question)
+                + ": last call for answers. Press **Answer** on the question, or `/quiz question` to see it again.";
     }
 
     static Button answerButton(long roundId, boolean closed) {
@@ -107,9 +120,20 @@ final class DiscordRendering {
                     Message.MAX_CONTENT));
             case Reply.RoundStarted started -> message.setContent("Question posted: round " + started.question().roundId()
                     + ", closes " + TimeFormat.RELATIVE.format(started.question().closesAt()) + ".");
-            case Reply.Feedback feedback -> message.setEmbeds(feedback(feedback.feedback()));
+            case Reply.Feedback feedback -> message.setEmbeds(feedback.question()
+                    .map(q -> new EmbedBuilder(feedback(feedback.feedback())).addField("Round closes", closes(q), true).build())
+                    .orElseGet(() -> feedback(feedback.feedback())));
+            case Reply.OpenQuestion open -> {
+                if (open.alreadyOpen()) {
+                    message.setContent("A question is already open in this channel: answer it, or ask again once it closes.");
+                }
+                message.setEmbeds(questionEmbed(open.question(), open.question().answerCount(), false, false))
+                        .setComponents(ActionRow.of(answerButton(open.question().roundId(), false)));
+            }
             case Reply.Leaderboard board -> message.setEmbeds(leaderboard(board.board()));
-            case Reply.Stats stats -> message.setEmbeds(stats(stats.stats()));
+            case Reply.Stats stats -> message.setEmbeds(stats(stats.stats(), stats.practice()));
+            case Reply.Practice practice -> PracticeRendering.practice(message, practice);
+            case Reply.Mistakes mistakes -> message.setEmbeds(PracticeRendering.mistakes(mistakes));
             case Reply.Topics topics -> message.setEmbeds(topics(topics.topics()));
             case Reply.Teams teams -> message.setEmbeds(teams(teams.teams()));
             case Reply.Schedules schedules -> message.setEmbeds(schedules(schedules.schedules()));
@@ -149,6 +173,12 @@ final class DiscordRendering {
                 + row.correct() + "/" + row.answers() + " correct";
     }
 
+    static MessageEmbed stats(Views.Stats stats, java.util.Optional<Views.PracticeStats> practice) {
+        EmbedBuilder embed = new EmbedBuilder(stats(stats));
+        practice.ifPresent(p -> PracticeRendering.stats(embed, p));
+        return embed.build();
+    }
+
     static MessageEmbed stats(Views.Stats stats) {
         EmbedBuilder embed = new EmbedBuilder().setColor(QUESTION).setTitle("Stats · " + stats.displayName())
                 .addField("Answers", String.valueOf(stats.answers()), true)
@@ -161,12 +191,15 @@ final class DiscordRendering {
         if (!stats.weakSpots().isEmpty()) {
             embed.addField("Weak spots", strengths(stats.weakSpots()), false);
         }
+        if (stats.pending() > 0) {
+            embed.setFooter(Views.pendingNote(stats.pending()));
+        }
         return embed.build();
     }
 
     static MessageEmbed topics(List<Views.Topic> topics) {
         String lines = topics.stream()
-                .map(t -> "**" + t.name() + "** (`" + t.slug() + "`, " + t.questions() + " questions)"
+                .map(t -> "**" + t.name() + "** (`" + t.slug() + "`, " + Views.questionCounts(t) + ")"
                         + (t.description() == null || t.description().isBlank() ? "" : "\n" + t.description()))
                 .collect(Collectors.joining("\n"));
         return new EmbedBuilder().setColor(QUESTION).setTitle("Topics")
@@ -190,7 +223,8 @@ final class DiscordRendering {
                 .map(s -> "`" + s.id() + "` · " + s.when() + " (" + s.zone() + ")"
                         + s.topic().map(t -> " · " + t).orElse("")
                         + s.difficulty().map(d -> " · " + d.slug()).orElse("")
-                        + " · next " + TimeFormat.RELATIVE.format(s.nextFire()))
+                        + (s.nextFire() == null ? " · no further posts" : " · next " + Times.dayAndTime(s.nextFire(), s.zone())
+                        + " (" + TimeFormat.RELATIVE.format(s.nextFire()) + ")"))
                 .collect(Collectors.joining("\n"));
         return new EmbedBuilder().setColor(QUESTION).setTitle("Schedules in this channel")
                 .setDescription(clip(lines.isEmpty() ? "No schedules here. Add one with /quiz schedule set." : lines,

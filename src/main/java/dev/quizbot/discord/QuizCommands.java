@@ -51,20 +51,27 @@ final class QuizCommands {
                 .addSubcommands(
                         new SubcommandData("ask", "Post a question to this channel")
                                 .addOptions(topicOption(), difficultyOption()),
+                        new SubcommandData("question", "Show this channel's open question again, with the time left"),
                         new SubcommandData("leaderboard", "Show the leaderboard")
-                                .addOptions(new OptionData(OptionType.STRING, "scope", "Whose ranking (default: server)")
+                                .addOptions(new OptionData(OptionType.STRING, "scope", "Whose ranking (default: this channel)")
                                                 .addChoice("this channel", "channel")
                                                 .addChoice("this server", "server")
                                                 .addChoice("teams", "team"),
-                                        new OptionData(OptionType.STRING, "period", "Time window (default: all time)")
+                                        new OptionData(OptionType.STRING, "period", "Time window (default: this week)")
                                                 .addChoice("today", "today")
                                                 .addChoice("this week", "week")
                                                 .addChoice("this month", "month")
-                                                .addChoice("all time", "all")),
+                                                .addChoice("all time", "all"),
+                                        new OptionData(OptionType.STRING, "publish",
+                                                "Show this server's boards on the web page, or stop (Manage Server)")
+                                                .addChoice("on", "on")
+                                                .addChoice("off", "off")),
                         new SubcommandData("stats", "Answers, accuracy, streak, strengths and weak spots")
                                 .addOption(OptionType.USER, "user", "Whose stats (default: yours)"),
                         new SubcommandData("topics", "List the question topics"),
                         new SubcommandData("help", "How to play"),
+                        new SubcommandData("review", "Your last 10 incorrect or partial answers (only you see them)")
+                                .addOptions(topicOption()),
                         new SubcommandData("reload", "Re-read the question bank (Manage Server)"))
                 .addSubcommandGroups(
                         new SubcommandGroupData("team", "Play as a team")
@@ -74,6 +81,21 @@ final class QuizCommands {
                                         new SubcommandData("join", "Join a team").addOptions(teamName()),
                                         new SubcommandData("leave", "Leave your team"),
                                         new SubcommandData("list", "List this server's teams")),
+                        new SubcommandGroupData("practice", "Private practice with spaced repetition")
+                                .addSubcommands(
+                                        new SubcommandData("start", "Start practising (only you see it)")
+                                                .addOptions(topicOption(), difficultyOption()),
+                                        new SubcommandData("answer", "Answer your practice question")
+                                                .addOptions(new OptionData(OptionType.STRING, "text", "Your answer", true)
+                                                        .setMaxLength(dev.quizbot.grading.Grader.MAX_ANSWER_LENGTH)),
+                                        new SubcommandData("stop", "End your practice session"),
+                                        new SubcommandData("remind", "A daily private message when questions are due")
+                                                .addOptions(new OptionData(OptionType.STRING, "time", "HH:MM, 24-hour", true)
+                                                                .setMaxLength(5),
+                                                        new OptionData(OptionType.STRING, OPTION_TIMEZONE,
+                                                                "IANA timezone, e.g. Europe/Berlin", true, true)
+                                                                .setMaxLength(MAX_TIMEZONE)),
+                                        new SubcommandData("remind-off", "Stop the daily practice reminder")),
                         new SubcommandGroupData("schedule", "Daily questions in this channel (Manage Server)")
                                 .addSubcommands(
                                         new SubcommandData("set", "Post a question on a schedule")
@@ -117,11 +139,14 @@ final class QuizCommands {
         String path = group == null ? name : group + " " + name;
         return Optional.ofNullable(switch (path) {
             case "ask" -> new Command.Ask(options.get(OPTION_TOPIC), difficulty(options));
-            case "leaderboard" -> new Command.Leaderboard(
-                    options.get("scope").map(QuizCommands::scope).orElse(Scope.SERVER),
-                    options.get("period").map(QuizCommands::period).orElse(Period.ALL));
+            case "leaderboard" -> options.get("publish").isPresent()
+                    ? new Command.LeaderboardPublish(options.get("publish").get().equalsIgnoreCase("on"))
+                    : new Command.Leaderboard(
+                    options.get("scope").map(QuizCommands::scope).orElse(Command.Leaderboard.DEFAULT_SCOPE),
+                    options.get("period").map(QuizCommands::period).orElse(Command.Leaderboard.DEFAULT_PERIOD));
             case "stats" -> new Command.Stats(options.get("user"));
             case "topics" -> new Command.Topics();
+            case "question" -> new Command.Question();
             case "help" -> new Command.Help();
             case "reload" -> new Command.ReloadBank();
             case "team create" -> new Command.TeamCreate(options.get("name").orElse("").strip());
@@ -131,6 +156,13 @@ final class QuizCommands {
             case "schedule set" -> new Command.ScheduleSet(options.get("when").orElse("").strip(),
                     options.get(OPTION_TIMEZONE).orElse("").strip(), options.get(OPTION_TOPIC), difficulty(options));
             case "schedule list" -> new Command.ScheduleList();
+            case "review" -> new Command.ReviewMistakes(options.get(OPTION_TOPIC));
+            case "practice start" -> new Command.PracticeStart(options.get(OPTION_TOPIC), difficulty(options));
+            case "practice answer" -> new Command.PracticeAnswer(options.get("text").orElse(""));
+            case "practice stop" -> new Command.PracticeStop();
+            case "practice remind" -> new Command.PracticeRemind(options.get("time").orElse("").strip(),
+                    options.get(OPTION_TIMEZONE).orElse("").strip());
+            case "practice remind-off" -> new Command.PracticeRemindOff();
             case "schedule remove" -> options.get("id").map(QuizCommands::id)
                     .map(Command.ScheduleRemove::new).orElse(null);
             default -> null;
@@ -149,12 +181,12 @@ final class QuizCommands {
     /** Unknown choice values (an older registration) fall back to the defaults rather than fail. */
     private static Scope scope(String value) {
         return Arrays.stream(Scope.values()).filter(s -> s.name().equalsIgnoreCase(value)).findFirst()
-                .orElse(Scope.SERVER);
+                .orElse(Command.Leaderboard.DEFAULT_SCOPE);
     }
 
     private static Period period(String value) {
         return Arrays.stream(Period.values()).filter(p -> p.name().equalsIgnoreCase(value)).findFirst()
-                .orElse(Period.ALL);
+                .orElse(Command.Leaderboard.DEFAULT_PERIOD);
     }
 
     private static Long id(String value) {

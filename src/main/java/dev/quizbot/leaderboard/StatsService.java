@@ -46,19 +46,27 @@ public class StatsService {
             }
             player = found.get();
         }
+        // Answers to rounds still open count only in a player's own stats (marked pending):
+        // anyone else would read the grade off them before the reveal.
+        boolean own = player.userId().equals(caller.userId());
+        String visible = " FROM answer a JOIN quiz_round r ON r.id = a.round_id"
+                + " WHERE a.community_key = ? AND a.user_id = ? AND (r.open_channel_key IS NULL OR ?)";
         record TopicRow(String topic, int answers, int correct) {
         }
-        List<TopicRow> topics = jdbc.sql("""
-                        SELECT topic, COUNT(*) AS answers, SUM(CASE WHEN verdict = 'CORRECT' THEN 1 ELSE 0 END) AS correct
-                        FROM answer WHERE community_key = ? AND user_id = ? GROUP BY topic""")
-                .params(communityKey, player.userId()).query(TopicRow.class).list();
+        List<TopicRow> topics = jdbc.sql("SELECT a.topic AS topic, COUNT(*) AS answers,"
+                        + " SUM(CASE WHEN a.verdict = 'CORRECT' THEN 1 ELSE 0 END) AS correct" + visible
+                        + " GROUP BY a.topic")
+                .params(communityKey, player.userId(), own).query(TopicRow.class).list();
         int answers = topics.stream().mapToInt(TopicRow::answers).sum();
         int correct = topics.stream().mapToInt(TopicRow::correct).sum();
-        long points = jdbc.sql("SELECT COALESCE(SUM(points), 0) FROM answer WHERE community_key = ? AND user_id = ?")
-                .params(communityKey, player.userId()).query(Long.class).single();
-        int best = jdbc.sql("SELECT COALESCE(MAX(streak), 0) FROM answer WHERE community_key = ? AND user_id = ?")
-                .params(communityKey, player.userId()).query(Integer.class).single();
-        int streak = rounds.currentStreak(caller.channel(), player.userId());
+        long points = jdbc.sql("SELECT COALESCE(SUM(a.points), 0)" + visible)
+                .params(communityKey, player.userId(), own).query(Long.class).single();
+        int best = jdbc.sql("SELECT COALESCE(MAX(a.streak), 0)" + visible)
+                .params(communityKey, player.userId(), own).query(Integer.class).single();
+        int pending = own ? jdbc.sql("SELECT COUNT(*)" + visible + " AND r.open_channel_key IS NOT NULL")
+                .params(communityKey, player.userId(), own).query(Integer.class).single() : 0;
+        int streak = own ? rounds.currentStreak(caller.channel(), player.userId())
+                : rounds.settledStreak(caller.channel(), player.userId());
         List<Views.TopicStrength> strengths = topics.stream()
                 .filter(t -> t.answers() >= MIN_ANSWERS_PER_TOPIC)
                 .map(t -> new Views.TopicStrength(t.topic(), t.answers(), accuracy(t.correct(), t.answers())))
@@ -74,7 +82,7 @@ public class StatsService {
                 .limit(TOPICS_SHOWN).toList();
         String name = user.isEmpty() ? caller.displayName() : player.displayName();
         return Optional.of(new Views.Stats(player.userId(), name, answers, correct, accuracy(correct, answers),
-                points, Math.max(streak, 0), Math.max(best, streak), strong, weak));
+                points, Math.max(streak, 0), Math.max(best, streak), strong, weak, pending));
     }
 
     private static double accuracy(int correct, int answers) {

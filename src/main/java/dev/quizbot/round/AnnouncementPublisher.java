@@ -21,6 +21,11 @@ public class AnnouncementPublisher {
     }
 
     public void publish(Announcement announcement) {
+        publishAfterCommit(announcement);
+    }
+
+    /** Any core event (an {@link AnswerGraded}, say) under the same after-commit rule. */
+    public void publishAfterCommit(Object announcement) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

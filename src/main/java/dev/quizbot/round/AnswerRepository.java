@@ -38,6 +38,18 @@ class AnswerRepository {
                 .update();
     }
 
+    /** An answer's share of the leaderboards, filed when its round closes. */
+    record Settled(String userId, Instant answeredAt, int points, boolean correct) {
+    }
+
+    List<Settled> ofRound(long roundId) {
+        return jdbc.sql("SELECT user_id, answered_at, points, verdict FROM answer WHERE round_id = ? ORDER BY id")
+                .param(roundId)
+                .query((rs, n) -> new Settled(rs.getString("user_id"), Sql.instant(rs, "answered_at"),
+                        rs.getInt("points"), Verdict.CORRECT.name().equals(rs.getString("verdict"))))
+                .list();
+    }
+
     boolean exists(long roundId, String userId) {
         return jdbc.sql("SELECT COUNT(*) FROM answer WHERE round_id = ? AND user_id = ?")
                 .params(roundId, userId).query(Integer.class).single() > 0;
@@ -53,12 +65,15 @@ class AnswerRepository {
                 .param(roundId).query(Integer.class).single();
     }
 
-    /** The best-scoring answerers of a round, ties broken by who answered first. */
+    /**
+     * The best-scoring answerers of a round among those whose answer earned points (an
+     * incorrect answer earns none, so it is never named), ties broken by who answered first.
+     */
     List<Views.Answerer> best(long roundId, String communityKey, int limit) {
         return jdbc.sql("""
                         SELECT a.user_id, COALESCE(p.display_name, a.user_id) AS name, a.score
                         FROM answer a LEFT JOIN player p ON p.community_key = ? AND p.user_id = a.user_id
-                        WHERE a.round_id = ? AND a.score > 0
+                        WHERE a.round_id = ? AND a.points > 0
                         ORDER BY a.score DESC, a.answered_at, a.id
                         LIMIT ?""")
                 .params(communityKey, roundId, limit)
@@ -72,6 +87,14 @@ class AnswerRepository {
      * answered yet does not break the run: there is still time.
      */
     int streak(String channelKey, String userId, long excludeRoundId) {
+        return streak(channelKey, userId, excludeRoundId, true);
+    }
+
+    /**
+     * As above; with {@code countOpen} false a correct answer to a round still open does not
+     * extend the run either, so someone else's streak does not give their grade away.
+     */
+    int streak(String channelKey, String userId, long excludeRoundId, boolean countOpen) {
         record Step(boolean open, String verdict) {
         }
         List<Step> steps = jdbc.sql("""
@@ -86,6 +109,9 @@ class AnswerRepository {
         int run = 0;
         for (Step step : steps) {
             boolean correct = Verdict.CORRECT.name().equals(step.verdict());
+            if (step.open() && !countOpen) {
+                continue;
+            }
             if (correct) {
                 run++;
             } else if (!step.open()) {

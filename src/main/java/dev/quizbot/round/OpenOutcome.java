@@ -18,6 +18,16 @@ public sealed interface OpenOutcome {
             implements OpenOutcome {
     }
 
+    /** A known topic followed by a word that is no difficulty ("rag impossible"). */
+    record NotADifficulty(String word, java.util.Optional<dev.quizbot.bank.Difficulty> suggestion) implements OpenOutcome {
+    }
+
+    /** What to tell whoever typed a word that is no difficulty. */
+    static String notADifficulty(NotADifficulty outcome) {
+        return "'" + outcome.word() + "' is not a difficulty (easy, medium, hard)"
+                + outcome.suggestion().map(d -> "; did you mean " + d.slug() + "?").orElse(".");
+    }
+
     /** The bank holds no question matching the topic and difficulty asked for. */
     record NoEligibleQuestions(String reason) implements OpenOutcome {
     }

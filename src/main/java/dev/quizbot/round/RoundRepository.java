@@ -60,10 +60,30 @@ class RoundRepository {
                 .query(RoundRepository::map).optional();
     }
 
+    /** The questions of the community's rounds still open, in any of its channels. */
+    java.util.Set<String> openQuestionIds(String platform, String community) {
+        return java.util.Set.copyOf(jdbc.sql("SELECT question_id FROM quiz_round"
+                        + " WHERE open_channel_key IS NOT NULL AND platform = ? AND community = ?")
+                .params(platform, community).query(String.class).list());
+    }
+
     List<Round> due(Instant now) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM quiz_round WHERE closes_at <= ? AND open_channel_key IS NOT NULL"
                         + " ORDER BY closes_at")
                 .param(ts(now)).query(RoundRepository::map).list();
+    }
+
+    /** Open rounds closing within the window that have not had their closing notice. */
+    List<Round> closingBy(Instant now, Instant by) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM quiz_round WHERE closes_at > ? AND closes_at <= ?"
+                        + " AND open_channel_key IS NOT NULL AND closing_notice_at IS NULL ORDER BY closes_at")
+                .params(ts(now), ts(by)).query(RoundRepository::map).list();
+    }
+
+    /** Claims the round's closing notice; false when it was already sent (another instance, an earlier tick). */
+    boolean claimClosingNotice(long id, Instant now) {
+        return jdbc.sql("UPDATE quiz_round SET closing_notice_at = ? WHERE id = ? AND closing_notice_at IS NULL")
+                .params(ts(now), id).update() == 1;
     }
 
     /** Closes the round if still open; false when someone else closed it first. */

@@ -1,12 +1,14 @@
 package dev.quizbot.round;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -83,15 +85,35 @@ public class RoundService {
     public Optional<OpenOutcome> checkFilter(Optional<String> topic, Optional<Difficulty> difficulty) {
         QuestionBank current = bank.bank();
         if (topic.isPresent() && current.topic(topic.get()).isEmpty()) {
-            List<String> known = current.topics().stream().map(Topic::slug).toList();
-            return Optional.of(new OpenOutcome.UnknownTopic(topic.get(), known, closest(topic.get(), known)));
+            return Optional.of(unknownTopic(current, topic.get()));
         }
         if (QuestionPicker.eligible(current, topic, difficulty).isEmpty()) {
             String what = difficulty.map(d -> d.slug() + " questions").orElse("questions");
             String where = topic.map(t -> " in topic '" + t + "'").orElse(" in the bank");
-            return Optional.of(new OpenOutcome.NoEligibleQuestions("There are no " + what + where + "."));
+            Map<Difficulty, Long> counts = current.countsByDifficulty(topic);
+            String has = counts.isEmpty() ? "it has no questions yet"
+                    : "it has " + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().slug())
+                    .collect(java.util.stream.Collectors.joining(", "));
+            return Optional.of(new OpenOutcome.NoEligibleQuestions("There are no " + what + where + "; " + has + "."));
         }
         return Optional.empty();
+    }
+
+    private static OpenOutcome unknownTopic(QuestionBank current, String typed) {
+        // "rag impossible": the words before the last name a topic, so the last was meant as a difficulty
+        int cut = typed.lastIndexOf(' ');
+        if (cut > 0 && current.findTopic(typed.substring(0, cut)).isPresent()
+                && current.findTopic(typed.substring(cut + 1)).isEmpty()) {
+            String word = typed.substring(cut + 1);
+            List<String> names = java.util.Arrays.stream(Difficulty.values()).map(Difficulty::slug).toList();
+            return new OpenOutcome.NotADifficulty(word,
+                    closest(word.toLowerCase(Locale.ROOT), names).flatMap(Difficulty::parse));
+        }
+        List<String> known = current.topics().stream().map(Topic::slug).toList();
+        Map<String, String> byKey = new java.util.LinkedHashMap<>();
+        known.forEach(slug -> byKey.put(QuestionBank.topicKey(slug), slug));
+        return new OpenOutcome.UnknownTopic(typed, known,
+                closest(QuestionBank.topicKey(typed), List.copyOf(byKey.keySet())).map(byKey::get));
     }
 
     /** Normalises what users type for a topic: slugs are lower case. */
@@ -99,8 +121,16 @@ public class RoundService {
         return topic.map(t -> t.strip().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty());
     }
 
+    /**
+     * The slug of the topic a person typed, matched ignoring case, spaces and hyphens; what
+     * they typed (lower case) when no topic matches, for {@link #checkFilter} to explain.
+     */
+    public Optional<String> resolveTopic(Optional<String> typed) {
+        return topicSlug(typed).map(t -> bank.bank().findTopic(t).map(Topic::slug).orElse(t));
+    }
+
     public OpenOutcome openOnDemand(ChannelRef channel, Optional<String> topic, Optional<Difficulty> difficulty) {
-        Optional<String> slug = topicSlug(topic);
+        Optional<String> slug = resolveTopic(topic);
         Optional<OpenOutcome> problem = checkFilter(slug, difficulty);
         if (problem.isPresent()) {
             return problem.get();
@@ -162,14 +192,36 @@ public class RoundService {
         return answers.streak(channel.key(), userId, -1);
     }
 
+    /** As {@link #currentStreak}, leaving out rounds still open: what others may see of it. */
+    public int settledStreak(ChannelRef channel, String userId) {
+        return answers.streak(channel.key(), userId, -1, false);
+    }
+
+    /**
+     * The questions open right now in a round of the caller's community: their reference
+     * answers are still secret there, so private features (practice) hold them back until the
+     * reveal.
+     */
+    public java.util.Set<String> openQuestionIds(ChannelRef channel) {
+        return rounds.openQuestionIds(channel.platform(), channel.community());
+    }
+
     public Optional<Round> round(long id) {
         return rounds.find(id);
     }
 
+    /** The round as shown now: close time in the community's zone, and the time left. */
     public Views.Question view(Round round) {
         String topicName = bank.bank().topic(round.topic()).map(Topic::name).orElse(round.topic());
+        Duration left = Duration.between(clock.instant(), round.closesAt());
         return new Views.Question(round.id(), round.questionId(), round.topic(), topicName, round.difficulty(),
-                round.questionText(), round.closesAt(), round.answerCount());
+                round.questionText(), round.closesAt(), round.answerCount(), zone(round),
+                left.isNegative() ? Duration.ZERO : left);
+    }
+
+    /** The timezone of the round's community, in which its times are shown. */
+    public String zone(Round round) {
+        return zones.zone(communityKey(round.channel())).getId();
     }
 
     public AnswerOutcome answer(Caller caller, Optional<Long> roundId, String text) {
@@ -197,13 +249,13 @@ public class RoundService {
         }
         Grade grade = grader.grade(question.get(), answer);
         try {
-            return tx.execute(status -> store(caller, round, answer, grade));
+            return tx.execute(status -> store(caller, round, question.get(), answer, grade));
         } catch (DuplicateKeyException twice) {
             return new AnswerOutcome.AlreadyAnswered(round);
         }
     }
 
-    private AnswerOutcome store(Caller caller, Round round, String text, Grade grade) {
+    private AnswerOutcome store(Caller caller, Round round, Question question, String text, Grade grade) {
         Instant now = clock.instant();
         if (!rounds.countAnswer(round.id(), now)) {
             return new AnswerOutcome.AlreadyClosed(rounds.find(round.id()).orElse(round));
@@ -215,17 +267,41 @@ public class RoundService {
         answers.insert(new AnswerRepository.NewAnswer(round.id(), communityKey, channel.key(), caller.userId(),
                 round.topic(), now, text, grade.verdict(), grade.score(), award.points(), award.streak()));
         players.remember(communityKey, caller.userId(), caller.displayName());
-        ZoneId zone = zones.zone(communityKey);
-        scores.add(communityKey, channel.key(), caller.userId(), zone, now, award.points(),
-                grade.verdict() == dev.quizbot.grading.Verdict.CORRECT);
+        // Points reach the leaderboards only when the round closes (settle): until then the
+        // board must not tell anyone how a rival's answer was graded.
         int count = answers.answerCount(round.id());
         announcements.publish(new Announcement.AnswerCountChanged(channel, round.id(), count));
+        announcements.publishAfterCommit(new AnswerGraded(channel, caller.userId(), question, text, grade, now));
         List<String> notes = new ArrayList<>(grade.notes());
         if (award.bonusPercent() > 0) {
             notes.add("Streak of " + award.streak() + " scheduled rounds: +" + award.bonusPercent() + "% bonus.");
         }
         return new AnswerOutcome.Graded(round, new Views.Feedback(round.id(), grade.verdict(), grade.score(),
                 award.points(), grade.conceptsFound(), grade.conceptsMissed(), grade.explanation(), notes));
+    }
+
+    /** Rounds at least this long get a last-call notice... */
+    static final Duration NOTICE_FOR_ROUNDS_OVER = Duration.ofMinutes(5);
+    /** ...this long before they close. */
+    static final Duration NOTICE_BEFORE_CLOSE = Duration.ofMinutes(1);
+
+    /**
+     * Announces "closing in 1 minute" once for each open round longer than five minutes that
+     * is within a minute of its close; shorter rounds are short enough to keep an eye on.
+     */
+    public int announceClosingSoon() {
+        Instant now = clock.instant();
+        int announced = 0;
+        for (Round round : rounds.closingBy(now, now.plus(NOTICE_BEFORE_CLOSE))) {
+            if (Duration.between(round.openedAt(), round.closesAt()).compareTo(NOTICE_FOR_ROUNDS_OVER) <= 0) {
+                continue;
+            }
+            if (rounds.claimClosingNotice(round.id(), now)) {
+                announcements.publish(new Announcement.ClosingSoon(round.channel(), view(round)));
+                announced++;
+            }
+        }
+        return announced;
     }
 
     /** Closes every round past its deadline; safe to call from several threads or instances. */
@@ -245,6 +321,7 @@ public class RoundService {
         if (!rounds.close(round.id(), now)) {
             return false;
         }
+        settle(round);
         String communityKey = communityKey(round.channel());
         // The mistake comes from the bank in use at the close: a round outlives bank reloads, and a
         // question since removed simply has none to show.
@@ -257,6 +334,19 @@ public class RoundService {
         log.info("Round {} closed in {}: {} answered, {} correct", round.id(), round.channel().key(),
                 reveal.answered(), reveal.correct());
         return true;
+    }
+
+    /**
+     * Files the points of a round that just closed into the leaderboard totals, each under the
+     * period it was answered in. Runs in the closing transaction, once: only the caller that
+     * closed the round gets here.
+     */
+    private void settle(Round round) {
+        String communityKey = communityKey(round.channel());
+        ZoneId zone = zones.zone(communityKey);
+        for (AnswerRepository.Settled a : answers.ofRound(round.id())) {
+            scores.add(communityKey, round.channel().key(), a.userId(), zone, a.answeredAt(), a.points(), a.correct());
+        }
     }
 
     /**
@@ -274,7 +364,12 @@ public class RoundService {
             return Optional.empty();
         }
         String clipped = reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason;
-        if (!rounds.markUndelivered(roundId, clipped, clock.instant())) {
+        Instant now = clock.instant();
+        if (rounds.close(roundId, now)) {
+            // answers already taken keep their points, as they would at a normal close
+            settle(round.get());
+        }
+        if (!rounds.markUndelivered(roundId, clipped, now)) {
             return Optional.empty();
         }
         log.warn("Round {} in {} withdrawn: its question could not be posted ({})", roundId, channel.key(), clipped);

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 import dev.quizbot.round.RoundService;
 
 /**
- * The heartbeat: closes rounds past their deadline, then fires due schedule slots. Off with
+ * The heartbeat: closes rounds past their deadline, gives rounds about to close their last
+ * call, then fires due schedule slots. Off with
  * {@code quizbot.ticker.enabled=false} (tests drive time themselves).
  */
 @Component
@@ -30,6 +31,7 @@ class QuizTicker {
     void tick() {
         try {
             rounds.closeDue();
+            rounds.announceClosingSoon();
             schedules.fireDue();
         } catch (RuntimeException e) {
             log.error("Tick failed; retrying on the next one", e);

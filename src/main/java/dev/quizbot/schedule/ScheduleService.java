@@ -18,6 +18,7 @@ import dev.quizbot.bank.Difficulty;
 import dev.quizbot.chat.Announcement;
 import dev.quizbot.chat.Caller;
 import dev.quizbot.chat.Command;
+import dev.quizbot.chat.Times;
 import dev.quizbot.chat.Views;
 import dev.quizbot.round.AnnouncementPublisher;
 import dev.quizbot.round.OpenOutcome;
@@ -60,7 +61,8 @@ public class ScheduleService {
 
     /** What {@code schedule set} led to. */
     public sealed interface SetOutcome {
-        record Created(Views.Schedule schedule) implements SetOutcome {
+        /** {@code clash} says which existing schedule posts at the same moment, when one does. */
+        record Created(Views.Schedule schedule, Optional<String> clash) implements SetOutcome {
         }
 
         record Refused(String reason) implements SetOutcome {
@@ -74,7 +76,7 @@ public class ScheduleService {
         } catch (ScheduleSpec.Invalid e) {
             return new SetOutcome.Refused(e.getMessage());
         }
-        Optional<String> topic = RoundService.topicSlug(command.topic());
+        Optional<String> topic = rounds.resolveTopic(command.topic());
         Optional<OpenOutcome> problem = rounds.checkFilter(topic, command.difficulty());
         if (problem.isPresent()) {
             return new SetOutcome.Refused(switch (problem.get()) {
@@ -82,6 +84,7 @@ public class ScheduleService {
                         + unknown.suggestion().map(s -> " (did you mean " + s + "?)").orElse("")
                         + ". Topics: " + String.join(", ", unknown.known()) + ".";
                 case OpenOutcome.NoEligibleQuestions none -> none.reason();
+                case OpenOutcome.NotADifficulty word -> OpenOutcome.notADifficulty(word);
                 default -> "That topic and difficulty cannot be scheduled.";
             });
         }
@@ -95,6 +98,7 @@ public class ScheduleService {
             return new SetOutcome.Refused("This channel already has " + properties.maxPerChannel()
                     + " schedules, the most allowed; `schedule remove ID` one first.");
         }
+        Optional<String> clash = clash(caller, spec, now);
         long id = tx.execute(status -> {
             long created = schedules.insert(caller.channel(), spec, topic, command.difficulty(), caller.userId(), now);
             zones.adoptIfUnset(RoundService.communityKey(caller.channel()), spec.zone());
@@ -103,7 +107,39 @@ public class ScheduleService {
         log.info("Schedule {} set in {} by {}: {} {}", id, caller.channel().key(), caller.userId(), spec.text(),
                 spec.zone());
         return new SetOutcome.Created(new Views.Schedule(id, spec.text(), spec.zone().getId(), topic,
-                command.difficulty(), spec.next(now).orElse(null)));
+                command.difficulty(), spec.next(now).orElse(null)), clash);
+    }
+
+    /** How far ahead two schedules are compared for a shared moment. */
+    private static final Duration CLASH_HORIZON = Duration.ofDays(31);
+
+    /**
+     * An existing schedule of the channel that posts at one of the new schedule's moments in
+     * the coming month: the later post would close the earlier round at once.
+     */
+    private Optional<String> clash(Caller caller, ScheduleSpec spec, Instant now) {
+        java.util.Set<Instant> mine = slots(spec, now);
+        for (ScheduleRepository.Schedule other : schedules.inChannel(caller.channel())) {
+            Optional<Instant> shared = spec(other).flatMap(o -> slots(o, now).stream().filter(mine::contains).sorted()
+                    .findFirst());
+            if (shared.isPresent()) {
+                return Optional.of("Schedule " + other.id() + " (" + other.spec() + " " + other.zone()
+                        + ") also posts at " + Times.dayAndTime(shared.get(), spec.zone().getId())
+                        + "; one post would close the other's round at once. Change one, or `schedule remove "
+                        + other.id() + "`.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static java.util.Set<Instant> slots(ScheduleSpec spec, Instant from) {
+        java.util.Set<Instant> slots = new java.util.HashSet<>();
+        Instant end = from.plus(CLASH_HORIZON);
+        for (Optional<Instant> slot = spec.next(from); slot.isPresent() && slot.get().isBefore(end)
+                && slots.size() < 2_000; slot = spec.next(slot.get())) {
+            slots.add(slot.get());
+        }
+        return slots;
     }
 
     public List<Views.Schedule> list(Caller caller) {
@@ -241,6 +277,7 @@ public class ScheduleService {
         return switch (outcome) {
             case OpenOutcome.NoEligibleQuestions none -> none.reason();
             case OpenOutcome.UnknownTopic unknown -> "the topic '" + unknown.topic() + "' is no longer in the bank";
+            case OpenOutcome.NotADifficulty word -> OpenOutcome.notADifficulty(word);
             case OpenOutcome.ChannelBusy busy -> "round " + busy.open().id() + " is still open";
             case OpenOutcome.Opened opened -> "opened round " + opened.round().id();
         };

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,20 +74,42 @@ record ScheduleSpec(String text, String cron, CronExpression expression, ZoneId 
         return spec;
     }
 
+    /**
+     * Abbreviations people type for a timezone, and the IANA zone they usually mean. They are
+     * refused with that suggestion rather than taken: "EST" is a fixed offset that would post an
+     * hour off all summer, and "IST" means three different places.
+     */
+    private static final Map<String, String> ABBREVIATIONS = Map.ofEntries(
+            Map.entry("EST", "America/New_York"), Map.entry("EDT", "America/New_York"),
+            Map.entry("CST", "America/Chicago"), Map.entry("CDT", "America/Chicago"),
+            Map.entry("MST", "America/Denver"), Map.entry("MDT", "America/Denver"),
+            Map.entry("PST", "America/Los_Angeles"), Map.entry("PDT", "America/Los_Angeles"),
+            Map.entry("CET", "Europe/Berlin"), Map.entry("CEST", "Europe/Berlin"),
+            Map.entry("EET", "Europe/Athens"), Map.entry("EEST", "Europe/Athens"),
+            Map.entry("WET", "Europe/Lisbon"), Map.entry("WEST", "Europe/Lisbon"),
+            Map.entry("BST", "Europe/London"), Map.entry("IST", "Asia/Kolkata"),
+            Map.entry("JST", "Asia/Tokyo"), Map.entry("AEST", "Australia/Sydney"), Map.entry("AET", "Australia/Sydney"));
+
+    /** An IANA zone by its name in any case ("utc", "europe/berlin"). */
     static ZoneId zone(String zoneText) throws Invalid {
         String text = zoneText == null ? "" : zoneText.strip();
         if (text.isEmpty()) {
             throw new Invalid("Give a timezone, an IANA name like Europe/Berlin or America/New_York.");
         }
-        if (text.length() > 60 || !ZoneId.getAvailableZoneIds().contains(text) && !text.equals("UTC")) {
-            Optional<String> close = ZoneId.getAvailableZoneIds().stream()
-                    .filter(z -> z.equalsIgnoreCase(text))
-                    .findFirst()
-                    .or(() -> dev.quizbot.round.RoundService.closestName(text, ZoneId.getAvailableZoneIds()));
+        String upper = text.toUpperCase(Locale.ROOT);
+        if (ABBREVIATIONS.containsKey(upper)) {
+            throw new Invalid("'" + text + "' is an abbreviation, not a timezone that follows daylight saving."
+                    + " Use an IANA name: did you mean " + ABBREVIATIONS.get(upper) + "?");
+        }
+        Optional<String> exact = text.length() > 60 ? Optional.empty()
+                : upper.equals("UTC") ? Optional.of("UTC")
+                : ZoneId.getAvailableZoneIds().stream().filter(z -> z.equalsIgnoreCase(text)).findFirst();
+        if (exact.isEmpty()) {
+            Optional<String> close = dev.quizbot.round.RoundService.closestName(text, ZoneId.getAvailableZoneIds());
             throw new Invalid("Unknown timezone '" + text + "'. Use an IANA name like Europe/Berlin or America/New_York"
                     + close.map(z -> " (did you mean " + z + "?)").orElse("") + ".");
         }
-        return ZoneId.of(text);
+        return ZoneId.of(exact.get());
     }
 
     /** The first slot strictly after {@code after}, or empty if the expression never fires again. */

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Adds each answer's points to the rolled-up totals the leaderboards read: for the channel
- * and the community, in the day, week, month and all-time buckets it falls into. Called in
- * the answer's own transaction so totals and answers never disagree.
+ * and the community, in the day, week, month and all-time buckets it falls into. Called when
+ * the answer's round closes, in the closing transaction, so an open round's grades never show
+ * on a board and totals and answers never disagree.
  */
 @Repository
 public class ScoreBuckets {

@@ -9,6 +9,8 @@ import dev.quizbot.grading.Verdict;
  * the grade's score (0-100, partial credit included) times the difficulty multiplier
  * (easy 1, medium 1.5, hard 2), plus a streak bonus on scheduled rounds: each consecutive
  * earlier scheduled round of the channel answered correctly adds 10%, up to +50%.
+ * An answer graded not correct earns nothing, whatever its score: players would not call
+ * it fair that a wrong answer climbs the board.
  * Points are whole numbers so that equal totals are exactly equal and share a rank.
  */
 public final class ScoringRules {
@@ -30,7 +32,8 @@ public final class ScoringRules {
         boolean correct = grade.verdict() == Verdict.CORRECT;
         int bonusRounds = scheduled && correct ? Math.min(streakBefore, MAX_BONUS_ROUNDS) : 0;
         double bonus = bonusRounds * BONUS_PER_STREAK_ROUND;
-        int points = (int) Math.round(grade.score() * difficulty.multiplier() * (1 + bonus));
+        int points = grade.verdict() == Verdict.INCORRECT ? 0
+                : (int) Math.round(grade.score() * difficulty.multiplier() * (1 + bonus));
         int streak = scheduled ? (correct ? streakBefore + 1 : 0) : 0;
         return new Award(points, streak, (int) Math.round(bonus * 100));
     }

@@ -34,11 +34,11 @@ class RoundPosts {
         if (updated == 0) {
             jdbc.sql("""
                             INSERT INTO slack_round_post (round_id, team_id, channel_id, message_ts, question_id, topic,
-                                topic_name, difficulty, question_text, closes_at, answer_count, posted_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                topic_name, difficulty, question_text, closes_at, answer_count, posted_at, zone)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(q.roundId(), channel.community(), channel.channel(), messageTs, q.questionId(), q.topic(),
                             q.topicName(), q.difficulty().name(), q.text(), utc(q.closesAt()), q.answerCount(),
-                            utc(Instant.now()))
+                            utc(Instant.now()), q.zone())
                     .update();
         }
     }
@@ -53,7 +53,9 @@ class RoundPosts {
                                 rs.getString("topic_name"), Difficulty.valueOf(rs.getString("difficulty")),
                                 rs.getString("question_text"),
                                 rs.getObject("closes_at", OffsetDateTime.class).toInstant(),
-                                rs.getInt("answer_count"))))
+                                rs.getInt("answer_count"),
+                                rs.getString("zone") == null ? "UTC" : rs.getString("zone"),
+                                left(rs.getObject("closes_at", OffsetDateTime.class).toInstant()))))
                 .optional();
     }
 
@@ -61,6 +63,12 @@ class RoundPosts {
         jdbc.sql("UPDATE slack_round_post SET answer_count = ? WHERE round_id = ? AND answer_count < ?")
                 .params(answerCount, roundId, answerCount)
                 .update();
+    }
+
+    /** Time left as of now: a post read back is about to be shown again. */
+    private static java.time.Duration left(Instant closesAt) {
+        java.time.Duration left = java.time.Duration.between(Instant.now(), closesAt);
+        return left.isNegative() ? java.time.Duration.ZERO : left;
     }
 
     private static OffsetDateTime utc(Instant instant) {

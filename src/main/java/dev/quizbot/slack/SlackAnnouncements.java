@@ -39,6 +39,9 @@ class SlackAnnouncements {
     private final AnswerCountCoalescer counts;
     private final Cache<Long, Boolean> closed = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofHours(6)).maximumSize(10_000).build();
+    /** Rounds whose post says "closing in 1 minute", so answer-count edits keep saying it. */
+    private final Cache<Long, Boolean> closing = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofHours(1)).maximumSize(10_000).build();
 
     SlackAnnouncements(SlackApi api, RoundPosts posts, PostOutcomes outcomes, Executor work,
                        AnswerCountCoalescer.Delayer delayer, SlackProperties properties,
@@ -79,8 +82,12 @@ class SlackAnnouncements {
                     counts.changed(changed.channel(), changed.roundId(), changed.answerCount());
                 }
             }
+            case Announcement.ClosingSoon soon -> closingSoon(soon);
             case Announcement.RoundClosed roundClosed -> reveal(roundClosed);
             case Announcement.ScheduleFailed failed -> scheduleFailed(failed);
+            // a user id as the channel posts to the app's direct-message conversation with that user
+            case Announcement.PracticeReminder reminder -> api.<ChatPostMessageResponse>call("chat.postMessage",
+                    c -> c.chatPostMessage(r -> r.channel(reminder.userId()).text(PracticeBlocks.reminder(reminder.due()))));
         }
     }
 
@@ -133,7 +140,18 @@ class SlackAnnouncements {
         }
         posts.updateAnswerCount(edit.roundId(), edit.answerCount());
         Views.Question q = withCount(post.get().question(), edit.answerCount());
-        update(post.get(), SlackBlocks.question(q, true));
+        update(post.get(), SlackBlocks.question(q, true, closing.getIfPresent(edit.roundId()) != null));
+    }
+
+    /** The last call: the post's context line says the round closes within the minute. */
+    private void closingSoon(Announcement.ClosingSoon soon) {
+        long roundId = soon.question().roundId();
+        if (closed.getIfPresent(roundId) != null) {
+            return;
+        }
+        closing.put(roundId, Boolean.TRUE);
+        postOf(roundId).ifPresent(p -> update(p, SlackBlocks.question(
+                withCount(soon.question(), Math.max(soon.question().answerCount(), p.question().answerCount())), true, true)));
     }
 
     private void reveal(Announcement.RoundClosed roundClosed) {
@@ -192,7 +210,7 @@ class SlackAnnouncements {
 
     private static Views.Question withCount(Views.Question q, int answerCount) {
         return new Views.Question(q.roundId(), q.questionId(), q.topic(), q.topicName(), q.difficulty(), q.text(),
-                q.closesAt(), answerCount);
+                q.closesAt(), answerCount, q.zone(), q.timeLeft());
     }
 
     private static String channel(ChannelRef channel) {

@@ -32,6 +32,7 @@ import com.slack.api.model.view.View;
 import dev.quizbot.chat.Period;
 import dev.quizbot.chat.Reply;
 import dev.quizbot.chat.Scope;
+import dev.quizbot.chat.Times;
 import dev.quizbot.chat.Views;
 import dev.quizbot.grading.Grader;
 
@@ -56,10 +57,20 @@ final class SlackBlocks {
     // ---- question posts
 
     static Message question(Views.Question q, boolean open) {
+        return question(q, open, false);
+    }
+
+    /**
+     * A question post; {@code closingSoon} turns its deadline into the last call. Close times
+     * are Slack date tokens, which every reader sees in their own timezone.
+     */
+    static Message question(Views.Question q, boolean open, boolean closingSoon) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(truncate("Quiz: " + q.topicName(), 150)))));
         blocks.add(section(s -> s.text(markdownText(truncate(escape(q.text()), SlackText.SECTION_LIMIT)))));
-        String deadline = open ? "Answers close " + date(q.closesAt()) : "Closed " + date(q.closesAt());
+        String deadline = !open ? "Closed " + date(q.closesAt())
+                : closingSoon ? ":hourglass_flowing_sand: *Closing in 1 minute* (" + date(q.closesAt()) + ")"
+                : "Answers close " + date(q.closesAt()) + " (in " + Times.left(q.timeLeft()) + ")";
         blocks.add(context(List.of(markdownText("*Topic:* " + escape(q.topicName())
                 + "  ·  *Difficulty:* " + q.difficulty().name().toLowerCase(Locale.ROOT)
                 + "  ·  " + deadline))));
@@ -74,6 +85,30 @@ final class SlackBlocks {
         String text = "Quiz (" + q.topicName() + ", " + q.difficulty().name().toLowerCase(Locale.ROOT)
                 + "): " + truncate(q.text(), 300);
         return new Message(text, blocks);
+    }
+
+    /** The open question again, for the caller only: as posted, with the time it has left. */
+    static Message openQuestion(Reply.OpenQuestion open) {
+        Message post = question(open.question(), true);
+        List<LayoutBlock> blocks = new ArrayList<>();
+        if (open.alreadyOpen()) {
+            blocks.add(section(s -> s.text(markdownText(
+                    "A question is already open in this channel: answer it, or ask again once it closes."))));
+        }
+        blocks.addAll(post.blocks());
+        Views.Question q = open.question();
+        blocks.add(context(List.of(markdownText("Round " + q.roundId() + " "
+                + escape(Times.closing(q.closesAt(), q.timeLeft(), q.zone())) + "."))));
+        return new Message(post.text(), blocks);
+    }
+
+    private static Message withContext(Message message, java.util.Optional<String> line) {
+        if (line.isEmpty()) {
+            return message;
+        }
+        List<LayoutBlock> blocks = new ArrayList<>(message.blocks());
+        blocks.add(context(List.of(markdownText(escape(line.get())))));
+        return new Message(message.text(), blocks);
     }
 
     static Message reveal(Views.Reveal r) {
@@ -139,14 +174,25 @@ final class SlackBlocks {
             case Reply.Done d -> text(":white_check_mark: " + escape(d.message()));
             case Reply.Refused r -> refused(r);
             case Reply.RoundStarted s -> text(":mega: Question posted. Answers close " + date(s.question().closesAt()) + ".");
-            case Reply.Feedback f -> feedback(f.feedback());
+            case Reply.Feedback f -> withContext(feedback(f.feedback()), f.question().map(q -> "Round " + q.roundId() + " "
+                    + Times.closing(q.closesAt(), q.timeLeft(), q.zone()) + "; the reveal comes then."));
+            case Reply.OpenQuestion o -> openQuestion(o);
             case Reply.Leaderboard l -> leaderboard(l.board());
-            case Reply.Stats s -> stats(s.stats());
+            case Reply.Stats s -> s.practice().map(p -> withBlocks(stats(s.stats()), PracticeBlocks.stats(p)))
+                    .orElseGet(() -> stats(s.stats()));
+            case Reply.Practice p -> PracticeBlocks.practice(p);
+            case Reply.Mistakes m -> PracticeBlocks.mistakes(m);
             case Reply.Topics t -> topics(t.topics());
             case Reply.Teams t -> teams(t.teams());
             case Reply.Schedules s -> schedules(s.schedules());
             case Reply.Help h -> help(h.commands());
         };
+    }
+
+    private static Message withBlocks(Message message, List<LayoutBlock> more) {
+        List<LayoutBlock> blocks = new ArrayList<>(message.blocks());
+        blocks.addAll(more);
+        return new Message(message.text(), blocks);
     }
 
     static Message text(String mrkdwn) {
@@ -238,6 +284,9 @@ final class SlackBlocks {
         if (!s.weakSpots().isEmpty()) {
             blocks.add(section(b -> b.text(markdownText("*Weak spots:* " + strengths(s.weakSpots())))));
         }
+        if (s.pending() > 0) {
+            blocks.add(context(c -> c.elements(List.of(markdownText(Views.pendingNote(s.pending()))))));
+        }
         return new Message("Stats for " + s.displayName() + ": " + s.answers() + " answers, "
                 + points(s.points()) + " points", blocks);
     }
@@ -254,7 +303,7 @@ final class SlackBlocks {
         }
         String lines = topics.stream()
                 .map(t -> "• `" + escape(t.slug()) + "` *" + escape(t.name()) + "* — "
-                        + plural(t.questions(), "question", "questions")
+                        + escape(Views.questionCounts(t))
                         + (t.description() == null || t.description().isBlank() ? "" : ": " + escape(t.description())))
                 .collect(Collectors.joining("\n"));
         return text(truncate("*Topics* (use with `/quiz ask <topic>`)\n" + lines, SlackText.SECTION_LIMIT));
@@ -279,7 +328,7 @@ final class SlackBlocks {
                 .map(s -> "• `#" + s.id() + "` " + escape(s.when()) + " (" + escape(s.zone()) + ")"
                         + s.topic().map(t -> ", topic " + escape(t)).orElse("")
                         + s.difficulty().map(d -> ", " + d.name().toLowerCase(Locale.ROOT)).orElse("")
-                        + " — next " + date(s.nextFire()))
+                        + (s.nextFire() == null ? " — no further posts" : " — next " + Times.dayAndTime(s.nextFire(), s.zone())))
                 .collect(Collectors.joining("\n"));
         return text(truncate("*Schedules*\n" + lines, SlackText.SECTION_LIMIT));
     }

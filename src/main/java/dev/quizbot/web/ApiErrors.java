@@ -7,9 +7,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Every API failure as {@code {"error": "..."}}, so the page can show the message as is. */
-@RestControllerAdvice(assignableTypes = LeaderboardApi.class)
+@RestControllerAdvice(assignableTypes = {LeaderboardApi.class, QuestionsApi.class, HistoryApi.class})
 class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
@@ -27,10 +28,15 @@ class ApiErrors {
         return ResponseEntity.badRequest().body(new ApiError("Missing parameter '" + e.getParameterName() + "'."));
     }
 
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> mistyped(MethodArgumentTypeMismatchException e) {
+        return ResponseEntity.badRequest().body(new ApiError("Parameter '" + e.getName() + "' must be a whole number."));
+    }
+
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ApiError> failed(RuntimeException e) {
-        log.error("Leaderboard API request failed", e);
+        log.error("Web API request failed", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-                .body(new ApiError("Something went wrong reading the leaderboard; it was logged. Try again shortly."));
+                .body(new ApiError("Something went wrong reading the data; it was logged. Try again shortly."));
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,15 +19,17 @@ import dev.quizbot.bank.QuestionBank;
 import dev.quizbot.bank.QuestionBankService;
 import dev.quizbot.chat.ChannelRef;
 import dev.quizbot.chat.Period;
-import dev.quizbot.chat.PlaceNames;
 import dev.quizbot.chat.Scope;
 import dev.quizbot.chat.Views;
 import dev.quizbot.leaderboard.LeaderboardService;
+import dev.quizbot.leaderboard.Publication;
+import dev.quizbot.round.RoundService;
 
 /**
  * The read-only JSON API behind the leaderboard page. Boards come from
  * {@link LeaderboardService#publicBoard}, so they rank exactly like the chat boards; rows carry
- * names and numbers, never user ids.
+ * names and numbers, never user ids. Only communities an admin published
+ * ({@code leaderboard publish on}) are listed or shown; any other answers 404 like an unknown one.
  */
 @RestController
 @RequestMapping(path = "/api", produces = "application/json")
@@ -38,18 +40,20 @@ class LeaderboardApi {
 
     private final LeaderboardService leaderboards;
     private final QuestionBankService bank;
-    private final Map<String, PlaceNames> names;
+    private final WebNames names;
+    private final Publication publication;
+    private final PublishedCommunities published;
 
-    LeaderboardApi(LeaderboardService leaderboards, QuestionBankService bank, List<PlaceNames> names) {
+    LeaderboardApi(LeaderboardService leaderboards, QuestionBankService bank, WebNames names,
+                   Publication publication, PublishedCommunities published) {
         this.leaderboards = leaderboards;
+        this.publication = publication;
+        this.published = published;
         this.bank = bank;
-        this.names = names.stream().collect(Collectors.toMap(PlaceNames::platform, Function.identity(), (a, b) -> a));
+        this.names = names;
     }
 
-    record Channel(String id, String name) {
-    }
-
-    record Community(String platform, String id, String name, int players, List<Channel> channels) {
+    record Community(String platform, String id, String name, int players, List<WebNames.Channel> channels) {
     }
 
     record Communities(List<Community> communities) {
@@ -63,7 +67,7 @@ class LeaderboardApi {
     }
 
     record Board(String platform, String community, String communityName, String scope, String period,
-                 Channel channel, Window window, List<Row> rows) {
+                 WebNames.Channel channel, Window window, List<Row> rows) {
     }
 
     record Topic(String slug, String name, String description, int questions, Map<String, Long> byDifficulty) {
@@ -74,7 +78,9 @@ class LeaderboardApi {
 
     @GetMapping("/communities")
     Communities communities() {
+        Set<String> published = publication.published();
         return new Communities(leaderboards.scoredCommunities().stream()
+                .filter(c -> published.contains(RoundService.communityKey(new ChannelRef(c.platform(), c.community(), ""))))
                 .map(c -> new Community(c.platform(), c.community(), communityName(c.platform(), c.community()),
                         c.players(), leaderboards.scoredChannels(c.platform(), c.community()).stream()
                                 .map(ch -> channel(c.platform(), c.community(), ch)).toList()))
@@ -88,13 +94,12 @@ class LeaderboardApi {
                 @RequestParam(required = false) String channel) {
         Scope parsedScope = parse(Scope.class, "scope", scope);
         Period parsedPeriod = parse(Period.class, "period", period);
-        boolean known = platform.length() <= MAX_ID_LENGTH && community.length() <= MAX_ID_LENGTH
-                && leaderboards.hasScores(platform, community);
-        if (!known) {
+        published.require(platform, community);
+        if (!leaderboards.hasScores(platform, community)) {
             throw ApiException.notFound("No scores yet in community '" + shorten(platform + "/" + community)
-                    + "'. GET /api/communities lists the communities with scores.");
+                    + "'. GET /api/communities lists the communities on the web.");
         }
-        Optional<Channel> shown = Optional.empty();
+        Optional<WebNames.Channel> shown = Optional.empty();
         String channelId = "";
         if (parsedScope == Scope.CHANNEL) {
             List<String> channels = leaderboards.scoredChannels(platform, community);
@@ -140,12 +145,11 @@ class LeaderboardApi {
     }
 
     private String communityName(String platform, String community) {
-        return Optional.ofNullable(names.get(platform)).flatMap(n -> n.community(community)).orElse(community);
+        return names.community(platform, community);
     }
 
-    private Channel channel(String platform, String community, String channel) {
-        return new Channel(channel, Optional.ofNullable(names.get(platform))
-                .flatMap(n -> n.channel(community, channel)).orElse(channel));
+    private WebNames.Channel channel(String platform, String community, String channel) {
+        return names.channel(platform, community, channel);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String parameter, String value) {
@@ -156,7 +160,7 @@ class LeaderboardApi {
                         .collect(Collectors.joining(", ")) + "."));
     }
 
-    private static String shorten(String value) {
+    static String shorten(String value) {
         return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -84,6 +87,38 @@ class BankFilesTest {
                     .as("topics in %s", file).containsOnly(topic);
         }
     }
+
+    /** An interview-prep bank needs depth in every topic, not just the ones the seed documents favoured. */
+    @Test
+    void theShippedBankHasDepthAtEveryDifficultyInEveryTopic() {
+        QuestionBank bank = new QuestionBankLoader().load(BANK);
+
+        assertThat(bank.size()).as("questions in the bank").isGreaterThanOrEqualTo(170);
+        Map<String, List<Question>> byTopic = bank.questions().stream()
+                .collect(Collectors.groupingBy(Question::topic));
+        assertThat(byTopic.keySet()).as("topics with questions")
+                .containsExactlyInAnyOrderElementsOf(bank.topics().stream().map(Topic::slug).toList());
+        byTopic.forEach((topic, questions) -> {
+            assertThat(questions).as("questions in %s", topic).hasSizeGreaterThanOrEqualTo(8);
+            assertThat(questions).extracting(Question::difficulty).as("difficulties in %s", topic)
+                    .contains(Difficulty.values());
+        });
+    }
+
+    /** Questions we wrote cite no seed document (a source would claim coverage that is not there) and give one short answer to accept. */
+    @Test
+    void questionsWrittenForTheProjectNameNoSeedSources() {
+        QuestionBank bank = new QuestionBankLoader().load(BANK);
+
+        List<Question> ours = bank.questions().stream()
+                .filter(q -> q.origin().equals(Optional.of(Question.ORIGIN_QUIZBOT))).toList();
+        assertThat(ours).as("questions with origin quizbot").isNotEmpty();
+        assertThat(ours).allSatisfy(q -> {
+            assertThat(q.sources()).as("sources of %s", q.id()).isEmpty();
+            assertThat(q.accept()).as("accept of %s", q.id()).isNotEmpty();
+        });
+    }
+
 
     /**
      * The loader accepts entries without misconceptions (imported drafts have none), but every question

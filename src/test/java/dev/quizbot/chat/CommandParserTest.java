@@ -27,7 +27,23 @@ class CommandParserTest {
         assertThat(parsed("ask rag hard")).isEqualTo(new Command.Ask(Optional.of("rag"), Optional.of(Difficulty.HARD)));
         assertThat(parsed("ask HARD rag")).isEqualTo(new Command.Ask(Optional.of("rag"), Optional.of(Difficulty.HARD)));
         assertThat(parsed("/quiz ask")).isEqualTo(new Command.Ask(Optional.empty(), Optional.empty()));
-        assertThat(invalid("ask rag prompting").reason()).contains("one topic and one difficulty");
+        assertThat(invalid("ask rag hard easy").reason()).contains("one topic and one difficulty");
+    }
+
+    @Test
+    void topicsMayBeSeveralWordsAndTimezonesAnyCase() {
+        assertThat(parsed("ask fine tuning")).isEqualTo(new Command.Ask(Optional.of("fine tuning"), Optional.empty()));
+        assertThat(parsed("ask hard fine tuning")).isEqualTo(
+                new Command.Ask(Optional.of("fine tuning"), Optional.of(Difficulty.HARD)));
+        // the service, which knows the topics, says that 'impossible' is no difficulty
+        assertThat(parsed("schedule set daily 10:00 UTC rag impossible")).isEqualTo(new Command.ScheduleSet(
+                "daily 10:00", "UTC", Optional.of("rag impossible"), Optional.empty()));
+        assertThat(parsed("schedule set 0 0 9 * * MON-FRI utc")).isEqualTo(new Command.ScheduleSet(
+                "0 0 9 * * MON-FRI", "utc", Optional.empty(), Optional.empty()));
+        assertThat(parsed("schedule set 0 0 9 * * MON-FRI europe/berlin rag")).isEqualTo(new Command.ScheduleSet(
+                "0 0 9 * * MON-FRI", "europe/berlin", Optional.of("rag"), Optional.empty()));
+        assertThat(parsed("schedule set 0 0 9 * * * EST")).isEqualTo(new Command.ScheduleSet(
+                "0 0 9 * * *", "EST", Optional.empty(), Optional.empty()));
     }
 
     @Test
@@ -44,6 +60,14 @@ class CommandParserTest {
         assertThat(parsed("leaderboard server week")).isEqualTo(new Command.Leaderboard(Scope.SERVER, Period.WEEK));
         assertThat(parsed("lb all-time team")).isEqualTo(new Command.Leaderboard(Scope.TEAM, Period.ALL));
         assertThat(invalid("leaderboard today today").usage()).startsWith("leaderboard [channel|server|team]");
+    }
+
+    @Test
+    void leaderboardPublishTakesOnOrOff() {
+        assertThat(parsed("leaderboard publish on")).isEqualTo(new Command.LeaderboardPublish(true));
+        assertThat(parsed("/quiz leaderboard PUBLISH off")).isEqualTo(new Command.LeaderboardPublish(false));
+        assertThat(invalid("leaderboard publish").reason()).contains("leaderboard publish on");
+        assertThat(invalid("leaderboard publish maybe").usage()).isEqualTo("leaderboard publish on|off");
     }
 
     @Test
@@ -76,5 +100,35 @@ class CommandParserTest {
         assertThat(unknown.reason()).contains("Unknown command 'dance'");
         assertThat(unknown.usage()).contains("ask [topic]").contains("schedule set");
         assertThat(parsed("stats Ada Lovelace")).isEqualTo(new Command.Stats(Optional.of("Ada Lovelace")));
+    }
+
+    @Test
+    void practiceStartsStopsAnswersAndSetsReminders() {
+        assertThat(parsed("practice")).isEqualTo(new Command.PracticeStart(Optional.empty(), Optional.empty()));
+        assertThat(parsed("practice hard rag")).isEqualTo(
+                new Command.PracticeStart(Optional.of("rag"), Optional.of(Difficulty.HARD)));
+        assertThat(parsed("/quiz practice start rag")).isEqualTo(
+                new Command.PracticeStart(Optional.of("rag"), Optional.empty()));
+        assertThat(parsed("practice stop")).isEqualTo(new Command.PracticeStop());
+        assertThat(parsed("practice answer  low-rank \"adapters\" ")).isEqualTo(
+                new Command.PracticeAnswer("low-rank \"adapters\""));
+        assertThat(parsed("practice remind 08:30 Europe/Berlin")).isEqualTo(
+                new Command.PracticeRemind("08:30", "Europe/Berlin"));
+        assertThat(parsed("practice remind off")).isEqualTo(new Command.PracticeRemindOff());
+        // several words make one topic, as for `ask`; the service matches or explains it
+        assertThat(parsed("practice fine tuning")).isEqualTo(
+                new Command.PracticeStart(Optional.of("fine tuning"), Optional.empty()));
+        assertThat(invalid("practice rag easy hard").reason()).contains("at most a topic and a difficulty");
+        assertThat(invalid("practice answer").reason()).contains("empty");
+        assertThat(invalid("practice remind 08:30").reason()).contains("which timezone");
+    }
+
+    @Test
+    void reviewMistakesTakesAnOptionalTopic() {
+        assertThat(parsed("review mistakes")).isEqualTo(new Command.ReviewMistakes(Optional.empty()));
+        assertThat(parsed("review mistakes rag")).isEqualTo(new Command.ReviewMistakes(Optional.of("rag")));
+        assertThat(parsed("mistakes rag")).isEqualTo(new Command.ReviewMistakes(Optional.of("rag")));
+        assertThat(invalid("review rag").reason()).contains("review mistakes");
+        assertThat(invalid("review mistakes rag fine-tuning").reason()).contains("at most one topic");
     }
 }

@@ -53,6 +53,51 @@ class ConsoleLeaderboardTest {
     }
 
     @Test
+    void gradesOfAnOpenRoundStayOffEveryBoardAndOffOthersStatsUntilItCloses() {
+        String community = "lb-hidden-" + System.nanoTime();
+        clock.set("2026-03-04T10:00:00Z");
+        var ann = console.connect(community, "room", "ann", false, new Screen());
+        var bo = console.connect(community, "room", "bo", false, new Screen());
+        assertThat(ann.send("ask rag easy")).isInstanceOf(Reply.RoundStarted.class);
+        assertThat(ann.send(GOOD)).isInstanceOf(Reply.Feedback.class);
+
+        // while the round is open nobody can read ann's grade off a board or her stats
+        for (String args : List.of("", "channel today", "server week", "server month", "all", "team all")) {
+            assertThat(board(bo, args).rows()).as(args).isEmpty();
+        }
+        Reply rival = bo.send("stats ann");
+        assertThat(rival).isInstanceOfSatisfying(Reply.Stats.class, s -> {
+            assertThat(s.stats().answers()).isZero();
+            assertThat(s.stats().correct()).isZero();
+            assertThat(s.stats().points()).isZero();
+            assertThat(s.stats().streak()).isZero();
+            assertThat(s.stats().pending()).isZero();
+        });
+        // ann herself sees her answer counted, marked pending
+        Screen annScreen = new Screen();
+        var annAgain = console.connect(community, "room", "ann", false, annScreen);
+        assertThat(annAgain.send("stats")).isInstanceOfSatisfying(Reply.Stats.class, s -> {
+            assertThat(s.stats().answers()).isEqualTo(1);
+            assertThat(s.stats().correct()).isEqualTo(1);
+            assertThat(s.stats().points()).isEqualTo(100);
+            assertThat(s.stats().pending()).isEqualTo(1);
+        });
+        assertThat(annScreen.take()).contains("pending");
+
+        // once it closes the board and her stats show the answer to everyone
+        clock.advance(Duration.ofMinutes(11));
+        rounds.closeDue();
+        assertThat(names(board(bo, ""))).containsExactly("1 ann 100");
+        assertThat(names(board(bo, "server all"))).containsExactly("1 ann 100");
+        assertThat(bo.send("stats ann")).isInstanceOfSatisfying(Reply.Stats.class, s -> {
+            assertThat(s.stats().answers()).isEqualTo(1);
+            assertThat(s.stats().points()).isEqualTo(100);
+        });
+        assertThat(annAgain.send("stats")).isInstanceOfSatisfying(Reply.Stats.class,
+                s -> assertThat(s.stats().pending()).isZero());
+    }
+
+    @Test
     void windowsFollowTheCalendarInTheCommunitysTimezone() {
         String community = "lb-windows-" + System.nanoTime();
         // the community's first schedule makes its zone Asia/Tokyo (UTC+9)
@@ -135,16 +180,17 @@ class ConsoleLeaderboardTest {
         assertThat(a3.send("team join Attention Heads")).isInstanceOf(Reply.Done.class);
         assertThat(b1.send("team create Lone Wolves")).isInstanceOf(Reply.Done.class);
 
-        // big team: a1 100 and a2 33, a3 never plays; small team: b1 67 in another channel
+        // big team: a1 100 and a2 0 (an incorrect answer earns nothing), a3 never plays;
+        // small team: b1 67 in another channel
         round(a1, List.of(a1, a2), List.of(GOOD, "answer retrieval"));
         round(b1, List.of(b1), List.of("answer retrieval of documents"));
 
-        assertThat(names(board(a1, "channel all"))).containsExactly("1 a1 100", "2 a2 33");
-        assertThat(names(board(a1, "server all"))).containsExactly("1 a1 100", "2 b1 67", "3 a2 33");
+        assertThat(names(board(a1, "channel all"))).containsExactly("1 a1 100", "2 a2 0");
+        assertThat(names(board(a1, "server all"))).containsExactly("1 a1 100", "2 b1 67", "3 a2 0");
         Views.Leaderboard teams = board(a3, "team all");
-        // Attention Heads: (100 + 33) / 2 active = 66.5; Lone Wolves: 67 / 1 = 67
+        // Attention Heads: (100 + 0) / 2 active = 50, though its 100 beats 67 in total; Lone Wolves: 67 / 1 = 67
         assertThat(teams.rows()).extracting(Views.LeaderboardRow::name).containsExactly("Lone Wolves", "Attention Heads");
-        assertThat(teams.rows()).extracting(Views.LeaderboardRow::points).containsExactly(67.0, 66.5);
+        assertThat(teams.rows()).extracting(Views.LeaderboardRow::points).containsExactly(67.0, 50.0);
         assertThat(teams.caller()).hasValueSatisfying(c -> assertThat(c.rank()).isEqualTo(2));
         assertThat(teams.scope()).isEqualTo(Scope.TEAM);
         assertThat(teams.period()).isEqualTo(Period.ALL);
@@ -152,7 +198,7 @@ class ConsoleLeaderboardTest {
         Screen screen = new Screen();
         var b2 = console.connect(community, "south", "b2", false, screen);
         b2.send("team list");
-        assertThat(screen.take()).contains("Attention Heads — 3 members, 66.5 pts per active member")
+        assertThat(screen.take()).contains("Attention Heads — 3 members, 50 pts per active member")
                 .contains("Lone Wolves — 1 member, 67 pts");
         // one team per person, and a team dissolves when its last member leaves
         assertThat(a1.send("team join Lone Wolves")).isInstanceOfSatisfying(Reply.Refused.class,

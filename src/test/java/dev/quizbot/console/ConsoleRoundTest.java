@@ -100,6 +100,63 @@ class ConsoleRoundTest {
     }
 
     @Test
+    void anIncorrectAnswerEarnsNoPointsAndIsNotNamedAmongTheBest() {
+        Screen screen = new Screen();
+        var dana = console.connect("dana", false, channel("fair"), screen);
+        dana.send("ask rag easy");
+
+        // one concept of three: a score of 33, graded not correct
+        Reply reply = dana.send("answer retrieval");
+
+        assertThat(reply).isInstanceOfSatisfying(Reply.Feedback.class, f -> {
+            assertThat(f.feedback().verdict()).isEqualTo(Verdict.INCORRECT);
+            assertThat(f.feedback().score()).isEqualTo(33);
+            assertThat(f.feedback().points()).isZero();
+        });
+        screen.take();
+        clock.advance(Duration.ofMinutes(11));
+        rounds.closeDue();
+        assertThat(screen.take()).contains("1 answer, 0 correct").doesNotContain("Best:");
+    }
+
+    @Test
+    void askFindsATopicIgnoringCaseSpacesAndHyphensAndSuggestsTheClosest() {
+        var eve = console.connect("eve", false, channel("topic-words"), new Screen());
+
+        assertThat(eve.send("ask fine tuning")).isInstanceOfSatisfying(Reply.RoundStarted.class,
+                s -> assertThat(s.question().topic()).isEqualTo("fine-tuning"));
+        clock.advance(Duration.ofMinutes(11));
+        rounds.closeDue();
+        assertThat(eve.send("ask FINETUNING")).isInstanceOf(Reply.RoundStarted.class);
+        clock.advance(Duration.ofMinutes(11));
+        rounds.closeDue();
+
+        assertThat(eve.send("ask fine tunning")).isInstanceOfSatisfying(Reply.Refused.class,
+                r -> assertThat(r.reason()).contains("Unknown topic 'fine tunning' (did you mean fine-tuning?)"));
+        assertThat(eve.send("ask rag impossible")).isInstanceOfSatisfying(Reply.Refused.class,
+                r -> assertThat(r.reason()).contains("'impossible' is not a difficulty (easy, medium, hard)"));
+        assertThat(eve.send("ask rag hrad")).isInstanceOfSatisfying(Reply.Refused.class,
+                r -> assertThat(r.reason()).contains("did you mean hard?"));
+    }
+
+    @Test
+    void topicsListCountsPerDifficultyAndAnEmptyFilterNamesWhatExists() {
+        Screen screen = new Screen();
+        var fay = console.connect("fay", false, channel("topic-counts"), screen);
+
+        Reply topics = fay.send("topics");
+        assertThat(topics).isInstanceOfSatisfying(Reply.Topics.class, t -> assertThat(t.topics())
+                .filteredOn(v -> v.slug().equals("rag")).singleElement()
+                .satisfies(rag -> assertThat(rag.perDifficulty()).containsExactly(
+                        java.util.Map.entry(dev.quizbot.bank.Difficulty.EASY, 1),
+                        java.util.Map.entry(dev.quizbot.bank.Difficulty.HARD, 1))));
+        assertThat(screen.take()).contains("rag — Retrieval-augmented generation (2 questions: 1 easy, 1 hard)");
+
+        assertThat(fay.send("ask rag medium")).isInstanceOfSatisfying(Reply.Refused.class,
+                r -> assertThat(r.reason()).contains("There are no medium questions in topic 'rag'; it has 1 easy, 1 hard."));
+    }
+
+    @Test
     void aSecondAnswerIsRefusedAndTheFirstOneStands() {
         var carol = console.connect("carol", false, channel("twice"), new Screen());
         carol.send("ask fine-tuning");
@@ -190,14 +247,68 @@ class ConsoleRoundTest {
     }
 
     @Test
-    void oneRoundAtATimePerChannel() {
-        var ida = console.connect("ida", false, channel("busy"), new Screen());
-        ida.send("ask");
+    void oneRoundAtATimePerChannelAndAskingAgainShowsTheOpenOne() {
+        Screen screen = new Screen();
+        var ida = console.connect("ida", false, channel("busy"), screen);
+        long round = ((Reply.RoundStarted) ida.send("ask")).question().roundId();
+        screen.take();
 
         Reply again = ida.send("ask rag");
 
-        assertThat(again).isInstanceOfSatisfying(Reply.Refused.class,
-                r -> assertThat(r.reason()).contains("already open in this channel"));
+        assertThat(again).isInstanceOfSatisfying(Reply.OpenQuestion.class, o -> {
+            assertThat(o.alreadyOpen()).isTrue();
+            assertThat(o.question().roundId()).isEqualTo(round);
+        });
+        assertThat(screen.take()).contains("already open in this channel").contains("round " + round)
+                .contains("closes in 10 min (10:10 UTC)");
+    }
+
+    @Test
+    void questionShowsTheOpenQuestionAgainWithTimeLeftInTheCommunitysZone() {
+        // the community's first schedule makes its zone Europe/Berlin (CET in February)
+        String community = "zone-" + System.nanoTime();
+        Screen screen = new Screen();
+        var kai = console.connect(community, "room", "kai", true, screen);
+        assertThat(kai.send("schedule set daily 23:00 Europe/Berlin")).isInstanceOf(Reply.Done.class);
+        assertThat(kai.send("question")).isInstanceOfSatisfying(Reply.Refused.class,
+                r -> assertThat(r.reason()).contains("no open question"));
+        screen.take();
+
+        kai.send("ask rag easy");
+        assertThat(screen.take()).contains("What is retrieval-augmented generation?")
+                .contains("closes in 10 min (11:10 CET)");
+        clock.advance(Duration.ofMinutes(3));
+
+        Reply shown = kai.send("current");
+        assertThat(shown).isInstanceOfSatisfying(Reply.OpenQuestion.class, o -> {
+            assertThat(o.alreadyOpen()).isFalse();
+            assertThat(o.question().timeLeft()).isEqualTo(Duration.ofMinutes(7));
+            assertThat(o.question().zone()).isEqualTo("Europe/Berlin");
+        });
+        assertThat(screen.take()).contains("What is retrieval-augmented generation?").contains("closes in 7 min (11:10 CET)");
+
+        // the feedback says how long until the reveal
+        clock.advance(Duration.ofMinutes(2));
+        kai.send("answer retrieval from a knowledge base into the prompt");
+        assertThat(screen.take()).contains("closes in 5 min (11:10 CET); the reveal comes then");
+    }
+
+    @Test
+    void roundsLongerThanFiveMinutesGetOneLastCallAMinuteBeforeTheyClose() {
+        Screen screen = new Screen();
+        var lou = console.connect("lou", false, channel("last-call"), screen);
+        long round = ((Reply.RoundStarted) lou.send("ask")).question().roundId();
+        screen.take();
+
+        clock.set("2026-02-02T10:08:30Z");
+        rounds.announceClosingSoon();
+        assertThat(screen.take()).doesNotContain("last call");
+
+        clock.set("2026-02-02T10:09:00Z");
+        rounds.announceClosingSoon();
+        rounds.announceClosingSoon();
+        assertThat(screen.take()).containsOnlyOnce("last call")
+                .contains("⏳ Round " + round + " closes in 1 min (10:10 UTC): last call for answers");
     }
 
     @Test
@@ -243,7 +354,7 @@ class ConsoleRoundTest {
     void topicsListTheBankWithCounts() {
         Screen screen = new Screen();
         console.connect("max", false, channel("topics"), screen).send("topics");
-        assertThat(screen.all()).contains("rag — Retrieval-augmented generation (2 questions)")
+        assertThat(screen.all()).contains("rag — Retrieval-augmented generation (2 questions: 1 easy, 1 hard)")
                 .contains("evaluation — Evaluation and monitoring (0 questions)");
     }
 

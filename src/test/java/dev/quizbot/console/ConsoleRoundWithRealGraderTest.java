@@ -3,7 +3,9 @@ package dev.quizbot.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,6 +14,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
+import dev.quizbot.bank.Difficulty;
+import dev.quizbot.bank.Question;
+import dev.quizbot.bank.QuestionBankLoader;
 import dev.quizbot.chat.Reply;
 import dev.quizbot.grading.Verdict;
 import dev.quizbot.round.RoundService;
@@ -39,6 +44,15 @@ class ConsoleRoundWithRealGraderTest {
         }
     }
 
+    /** Alice's answer in her own words to each easy RAG question of the shipped bank. */
+    private static final Map<String, String> OWN_WORDS = Map.of(
+            "What is Retrieval-Augmented Generation (RAG) and how does it work?",
+            "Before generating, the system searches a vector index of your documents for the passages closest to "
+                    + "the question and inserts them into the prompt, so the model answers from that evidence.",
+            "What does a vector database store, and what query does it answer in a RAG system?",
+            "It keeps an embedding for every piece of your documents along with the text and some metadata, and "
+                    + "given the question's embedding it returns the handful of nearest vectors, whose text goes into the prompt.");
+
     @Autowired
     ConsoleChat console;
     @Autowired
@@ -52,14 +66,19 @@ class ConsoleRoundWithRealGraderTest {
         var alice = console.connect("alice", false, "real-grader", aliceScreen);
         var bob = console.connect("bob", false, "real-grader", bobScreen);
 
-        // given the easy RAG question of the shipped bank
+        assertThat(OWN_WORDS.keySet()).as("easy RAG questions this test can answer").containsExactlyInAnyOrderElementsOf(
+                new QuestionBankLoader().load(Path.of("questions")).questions().stream()
+                        .filter(q -> q.topic().equals("rag") && q.difficulty() == Difficulty.EASY)
+                        .map(Question::question).toList());
+
+        // given one of the easy RAG questions of the shipped bank (the pick among them is random)
         assertThat(alice.send("ask rag easy")).isInstanceOf(Reply.RoundStarted.class);
-        assertThat(bobScreen.take()).contains("What is Retrieval-Augmented Generation (RAG) and how does it work?");
+        String posted = bobScreen.take();
+        String question = OWN_WORDS.keySet().stream().filter(posted::contains).findFirst()
+                .orElseThrow(() -> new AssertionError("an easy RAG question this test has no answer for: " + posted));
 
         // when alice explains it in her own words and bob answers with a lookalike
-        Reply good = alice.send("answer Before generating, the system searches a vector index of your documents "
-                + "for the passages closest to the question and inserts them into the prompt, so the model "
-                + "answers from that evidence.");
+        Reply good = alice.send("answer " + OWN_WORDS.get(question));
         Reply lookalike = bob.send("answer RAG means red-amber-green, the traffic-light colours of project status reports.");
 
         // then the grades follow the meaning, with feedback naming what was hit and missed

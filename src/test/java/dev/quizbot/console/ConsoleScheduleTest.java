@@ -192,6 +192,68 @@ class ConsoleScheduleTest {
     }
 
     @Test
+    void timezonesAreReadIgnoringCaseAndAbbreviationsGetTheirIanaName() {
+        clock.set("2026-05-04T10:00:00Z");
+        var admin = console.connect("ida", true, channel("zones"), new Screen());
+
+        assertThat(admin.send("schedule set daily 10:00 utc")).isInstanceOfSatisfying(Reply.Done.class,
+                d -> assertThat(d.message()).contains("daily 10:00 UTC").contains("Next post: Tue 5 May 10:00 UTC"));
+        assertThat(admin.send("schedule set daily 11:00 europe/berlin")).isInstanceOfSatisfying(Reply.Done.class,
+                d -> assertThat(d.message()).contains("Europe/Berlin"));
+        assertThat(admin.send("schedule set \"0 0 9 * * MON-FRI\" AMERICA/NEW_YORK")).isInstanceOf(Reply.Done.class);
+        for (String[] abbreviation : new String[][] {{"EST", "America/New_York"}, {"pst", "America/Los_Angeles"},
+                {"CET", "Europe/Berlin"}}) {
+            assertThat(admin.send("schedule set daily 12:00 " + abbreviation[0]))
+                    .isInstanceOfSatisfying(Reply.Refused.class, r -> assertThat(r.reason())
+                            .contains("did you mean " + abbreviation[1] + "?"));
+        }
+    }
+
+    @Test
+    void topicsMatchIgnoringCaseSpacesAndHyphensAndAWrongDifficultyIsNamed() {
+        clock.set("2026-05-04T10:00:00Z");
+        var admin = console.connect("jo", true, channel("topics"), new Screen());
+
+        assertThat(admin.send("schedule set daily 10:00 UTC rag impossible")).isInstanceOfSatisfying(Reply.Refused.class,
+                r -> assertThat(r.reason()).contains("'impossible' is not a difficulty (easy, medium, hard)"));
+        assertThat(admin.send("schedule set daily 10:00 UTC Fine Tuning hard")).isInstanceOfSatisfying(
+                Reply.Refused.class, r -> assertThat(r.reason()).contains("There are no hard questions in topic"
+                        + " 'fine-tuning'; it has 1 medium."));
+        assertThat(admin.send("schedule set daily 10:00 UTC Fine Tuning")).isInstanceOfSatisfying(Reply.Done.class,
+                d -> assertThat(d.message()).contains("topic fine-tuning"));
+    }
+
+    @Test
+    void aScheduleThatFiresAtTheSameMomentAsAnotherIsSetWithAWarning() {
+        clock.set("2026-05-04T10:00:00Z");
+        var admin = console.connect("kim", true, channel("clash"), new Screen());
+        long first = scheduleId(admin.send("schedule set daily 09:00 Europe/Berlin"));
+
+        // 07:00 UTC is 09:00 in Berlin in summer: every weekday post lands on the daily one
+        Reply second = admin.send("schedule set \"0 0 7 * * MON-FRI\" UTC");
+        Reply apart = admin.send("schedule set daily 12:00 Europe/Berlin");
+
+        assertThat(second).isInstanceOfSatisfying(Reply.Done.class, d -> assertThat(d.message())
+                .contains("Warning: Schedule " + first + " (daily 09:00 Europe/Berlin) also posts at Tue 5 May 07:00 UTC"));
+        assertThat(apart).isInstanceOfSatisfying(Reply.Done.class, d -> assertThat(d.message()).doesNotContain("Warning"));
+    }
+
+    @Test
+    void aFiveMinuteRoundGetsNoLastCall() {
+        clock.set("2026-05-04T10:00:00Z");
+        Screen screen = new Screen();
+        var admin = console.connect("lee", true, channel("short"), screen);
+        scheduleId(admin.send("schedule set \"0 */5 * * * *\" UTC"));
+        clock.set("2026-05-04T10:05:00Z");
+        tick();
+        screen.take();
+
+        clock.set("2026-05-04T10:09:10Z");
+        assertThat(rounds.announceClosingSoon()).isZero();
+        assertThat(screen.take()).doesNotContain("last call");
+    }
+
+    @Test
     void schedulesAreListedAndRemoved() {
         clock.set("2026-05-04T10:00:00Z");
         Screen screen = new Screen();
@@ -200,7 +262,9 @@ class ConsoleScheduleTest {
         screen.take();
 
         admin.send("schedule list");
-        assertThat(screen.take()).contains("#" + id + "  0 0 9 * * MON-FRI America/New_York · rag · easy  next:");
+        // the next post with its day, in the schedule's own zone (Monday 4 May, 10:00 UTC, is 06:00 in New York)
+        assertThat(screen.take()).contains("#" + id + "  0 0 9 * * MON-FRI America/New_York · rag · easy"
+                + "  next: Mon 4 May 09:00 EDT");
 
         assertThat(admin.send("schedule remove " + id)).isInstanceOf(Reply.Done.class);
         admin.send("schedule list");

@@ -225,6 +225,39 @@ class DiscordAdapterTest {
     }
 
     @Test
+    void showsTheOpenQuestionAgainPrivatelyWithTheTimeLeft() throws InterruptedException {
+        long roundId = core.openQuietly(new ChannelRef("discord", FakeDiscord.GUILD_ID, FakeDiscord.QUIZ_CHANNEL),
+                question(9_300));
+
+        String question = discord.interact(discord.slash(Person.member(), FakeDiscord.QUIZ_CHANNEL,
+                List.of("question"), options()));
+
+        RestCall ack = discord.awaitCallback(question, WAIT);
+        assertThat(ack.body().get("data").get("flags").asInt() & 64).isEqualTo(64);
+        RestCall shown = discord.awaitFollowUp(question, WAIT);
+        JsonNode embed = shown.body().get("embeds").get(0);
+        assertThat(embed.get("title").asString()).isEqualTo("What is retrieval-augmented generation?");
+        assertThat(embed.toString()).containsPattern("<t:\\d+:R> \\(\\d\\d:\\d\\d UTC\\)");
+        assertThat(shown.body().toString()).contains("quiz:answer:" + roundId);
+        assertThat(core.last(Command.Question.class)).isPresent();
+        core.forget(roundId);
+    }
+
+    @Test
+    void postsTheLastCallWithARelativeTimestamp() throws InterruptedException {
+        long roundId = 9_400;
+
+        events.publishEvent(new Announcement.ClosingSoon(
+                new ChannelRef("discord", FakeDiscord.GUILD_ID, FakeDiscord.QUIZ_CHANNEL), question(roundId)));
+
+        RestCall notice = discord.await("the closing notice", WAIT,
+                c -> c.is("POST", "/channels/" + FakeDiscord.QUIZ_CHANNEL + "/messages")
+                        && c.body().toString().contains("last call"));
+        assertThat(notice.body().get("content").asString())
+                .containsPattern("Round " + roundId + " closes <t:\\d+:R> \\(\\d\\d:\\d\\d UTC\\)");
+    }
+
+    @Test
     void refusesAScheduleToAMemberWithoutManageServerPrivately() throws InterruptedException {
         // when a member without Manage Server sets a schedule
         String set = discord.interact(discord.slash(Person.member(), FakeDiscord.QUIZ_CHANNEL,
@@ -373,7 +406,8 @@ class DiscordAdapterTest {
 
     private static dev.quizbot.chat.Views.Question question(long roundId) {
         return new dev.quizbot.chat.Views.Question(roundId, "q", "rag", "RAG", dev.quizbot.bank.Difficulty.EASY,
-                "What is retrieval-augmented generation?", java.time.Instant.now().plusSeconds(600), 0);
+                "What is retrieval-augmented generation?", java.time.Instant.now().plusSeconds(600), 0, "UTC",
+                java.time.Duration.ofMinutes(10));
     }
 
     private static List<String> names(JsonNode options) {

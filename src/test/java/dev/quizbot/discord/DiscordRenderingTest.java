@@ -21,11 +21,12 @@ class DiscordRenderingTest {
     @Test
     void showsTheDeadlineAsARelativeDiscordTimestamp() {
         Views.Question question = new Views.Question(3, "q", "rag", "RAG", Difficulty.EASY, "What is RAG?",
-                Instant.ofEpochSecond(1_800_000_000L), 0);
+                Instant.ofEpochSecond(1_800_000_000L), 0, "Europe/Berlin", java.time.Duration.ofMinutes(10));
 
         MessageEmbed embed = DiscordRendering.questionEmbed(question, 2, false, true);
 
-        assertThat(embed.getFields()).anyMatch(f -> "<t:1800000000:R>".equals(f.getValue()));
+        // 1,800,000,000 s is 15 January 2027, 08:00 UTC: 09:00 in Berlin
+        assertThat(embed.getFields()).anyMatch(f -> "<t:1800000000:R> (09:00 CET)".equals(f.getValue()));
         assertThat(embed.getFooter().getText()).startsWith("2 answers");
         assertThat(embed.getAuthor().getName()).isEqualTo("Daily quiz · RAG");
     }

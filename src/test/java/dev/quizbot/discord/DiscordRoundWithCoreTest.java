@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -18,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.quizbot.discord.FakeDiscord.Person;
 import dev.quizbot.discord.FakeDiscord.RestCall;
+import dev.quizbot.practice.PracticeService;
 import dev.quizbot.round.RoundService;
 import dev.quizbot.testing.MutableClock;
 import dev.quizbot.testing.TestBeans;
@@ -38,6 +41,8 @@ import tools.jackson.databind.JsonNode;
         "quizbot.discord.answer-count-edit-interval=200ms"})
 @Import(TestBeans.class)
 @DirtiesContext
+// the round test looks for the first question post the fake saw, so it runs first
+@TestMethodOrder(MethodOrderer.MethodName.class)
 class DiscordRoundWithCoreTest {
 
     static final Duration WAIT = Duration.ofSeconds(15);
@@ -48,6 +53,9 @@ class DiscordRoundWithCoreTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PracticeService practice;
 
     @DynamicPropertySource
     static void discordUrls(DynamicPropertyRegistry registry) {
@@ -85,7 +93,8 @@ class DiscordRoundWithCoreTest {
         // then the grade comes back privately and the answer is stored
         JsonNode feedback = discord.awaitFollowUp(submit, WAIT).body().get("embeds").get(0);
         assertThat(feedback.get("title").asString()).startsWith("Correct");
-        assertThat(jdbc.sql("select count(*) from answer").query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from answer where round_id = ?").param(roundId).query(Integer.class).single())
+                .isEqualTo(1);
         discord.await("the answer-count edit", WAIT,
                 c -> c.is("PATCH", "/channels/" + FakeDiscord.QUIZ_CHANNEL + "/messages/" + postId)
                         && c.body().toString().contains("1 answer"));
@@ -120,5 +129,84 @@ class DiscordRoundWithCoreTest {
         RestCall reply = discord.awaitFollowUp(set, WAIT);
         System.out.println("REFUSAL: " + reply.body());
         assertThat(reply.body().get("content").asString()).isNotBlank();
+    }
+
+    private String lastPracticeMessage() {
+        List<String> ids = discord.messagesIn(FakeDiscord.QUIZ_CHANNEL).stream()
+                .filter(m -> m.toString().contains(DiscordIds.PRACTICE_ANSWER_BUTTON))
+                .map(m -> m.get("id").asString()).toList();
+        return ids.getLast();
+    }
+
+    private int scoreRows() {
+        return jdbc.sql("select count(*) from score_bucket").query(Integer.class).single();
+    }
+
+    @Test
+    void practiceOnDiscordIsEphemeralScheduledFedByAChannelMissAndNudgesByDirectMessage() throws InterruptedException {
+        MutableClock.SHARED.set("2026-04-06T09:00:00Z");
+        int scoresBefore = scoreRows();
+
+        // /quiz practice start: the question comes back ephemeral, with an Answer button
+        String start = discord.interact(discord.slash(Person.member(), FakeDiscord.QUIZ_CHANNEL,
+                List.of("practice", "start"), options("topic", "rag", "difficulty", "easy")));
+        assertThat(discord.awaitCallback(start, WAIT).body().get("data").get("flags").asInt() & 64).isEqualTo(64);
+        assertThat(discord.awaitFollowUp(start, WAIT).body().toString())
+                .contains("What is retrieval-augmented generation?", DiscordIds.PRACTICE_ANSWER_BUTTON);
+
+        // the button opens the practice form; a miss comes back rated Again with the reference
+        RestCall form = discord.awaitCallback(discord.interact(discord.button(Person.member(), lastPracticeMessage(),
+                DiscordIds.PRACTICE_ANSWER_BUTTON)), WAIT);
+        assertThat(form.body().get("type").asInt()).isEqualTo(9);
+        assertThat(form.body().toString()).contains(DiscordIds.PRACTICE_ANSWER_MODAL, "What is retrieval-augmented");
+        String submit = discord.interact(discord.modalSubmit(Person.member(), FakeDiscord.QUIZ_CHANNEL,
+                DiscordIds.PRACTICE_ANSWER_MODAL, DiscordIds.ANSWER_INPUT, "no idea"));
+        assertThat(discord.awaitCallback(submit, WAIT).body().get("data").get("flags").asInt() & 64).isEqualTo(64);
+        JsonNode graded = discord.awaitFollowUp(submit, WAIT).body().get("embeds").get(0);
+        assertThat(graded.get("title").asString()).startsWith("INCORRECT").contains("rated Again");
+        assertThat(graded.toString()).contains("Reference answer", "external knowledge", "Common misconceptions",
+                "RAG guarantees the model never hallucinates.");
+        assertThat(jdbc.sql("select count(*) from practice_card where user_id = ? and question_id = 'what-is-rag'"
+                        + " and due_at = ?").params(FakeDiscord.MEMBER_ID,
+                        java.time.OffsetDateTime.parse("2026-04-06T09:10:00Z")).query(Integer.class).single())
+                .isEqualTo(1);
+        assertThat(scoreRows()).isEqualTo(scoresBefore);
+
+        // a channel round the member misses becomes due in practice
+        discord.awaitFollowUp(discord.interact(discord.slash(Person.member(), FakeDiscord.QUIZ_CHANNEL,
+                List.of("practice", "stop"), options())), WAIT);
+        discord.awaitFollowUp(discord.interact(discord.slash(Person.admin(), FakeDiscord.QUIZ_CHANNEL, List.of("ask"),
+                options("topic", "fine-tuning"))), WAIT);
+        RestCall post = discord.await("the LoRA question post", WAIT,
+                c -> c.is("POST", "/channels/" + FakeDiscord.QUIZ_CHANNEL + "/messages")
+                        && c.body().toString().contains("What is LoRA?"));
+        String customId = post.body().get("components").get(0).get("components").get(0).get("custom_id").asString();
+        long roundId = DiscordIds.roundOfAnswerButton(customId).orElseThrow();
+        String miss = discord.interact(discord.modalSubmit(Person.member(), FakeDiscord.QUIZ_CHANNEL,
+                DiscordIds.answerModal(roundId), DiscordIds.ANSWER_INPUT, "no idea"));
+        assertThat(discord.awaitFollowUp(miss, WAIT).body().toString()).contains("Not quite");
+        MutableClock.SHARED.advance(Duration.ofMinutes(11));
+        // the question comes to practice once the round has closed and revealed its reference
+        rounds.closeDue();
+        String due = discord.interact(discord.slash(Person.member(), FakeDiscord.QUIZ_CHANNEL,
+                List.of("practice", "start"), options()));
+        assertThat(discord.awaitFollowUp(due, WAIT).body().toString()).contains("What is LoRA?", "due for review");
+
+        // /quiz review lists both misses, privately
+        String review = discord.interact(discord.slash(Person.member(), FakeDiscord.QUIZ_CHANNEL, List.of("review"),
+                options()));
+        assertThat(discord.awaitCallback(review, WAIT).body().get("data").get("flags").asInt() & 64).isEqualTo(64);
+        assertThat(discord.awaitFollowUp(review, WAIT).body().toString())
+                .contains("What is LoRA?", "What is retrieval-augmented generation?", "You: no idea");
+
+        // the daily nudge is a direct message
+        discord.awaitFollowUp(discord.interact(discord.slash(Person.member(), FakeDiscord.QUIZ_CHANNEL,
+                List.of("practice", "remind"), options("time", "10:00", "timezone", "UTC"))), WAIT);
+        MutableClock.SHARED.set("2026-04-06T10:00:00Z");
+        practice.sendDueReminders();
+        RestCall dm = discord.await("the practice reminder", WAIT,
+                c -> c.is("POST", "/channels/" + FakeDiscord.DM_CHANNEL + "/messages")
+                        && c.body().toString().contains("Practice reminder"));
+        assertThat(dm.body().get("content").asString()).contains("due");
     }
 }

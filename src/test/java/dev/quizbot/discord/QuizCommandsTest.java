@@ -25,20 +25,32 @@ class QuizCommandsTest {
         assertThat(translate(null, "ask", Map.of("topic", "rag", "difficulty", "hard")))
                 .contains(new Command.Ask(Optional.of("rag"), Optional.of(Difficulty.HARD)));
         assertThat(translate(null, "ask", Map.of())).contains(new Command.Ask(Optional.empty(), Optional.empty()));
+        assertThat(translate(null, "question", Map.of())).contains(new Command.Question());
     }
 
     @Test
-    void defaultsTheLeaderboardToTheServerAllTime() {
+    void defaultsTheLeaderboardToTheChannelThisWeekAsEveryPlatformDoes() {
         assertThat(translate(null, "leaderboard", Map.of()))
-                .contains(new Command.Leaderboard(Scope.SERVER, Period.ALL));
+                .contains(new Command.Leaderboard(Scope.CHANNEL, Period.WEEK));
+        assertThat(translate(null, "leaderboard", Map.of())).isEqualTo(java.util.Optional.of(
+                ((dev.quizbot.chat.CommandParser.Result.Parsed) dev.quizbot.chat.CommandParser.parse("leaderboard")).command()));
         assertThat(translate(null, "leaderboard", Map.of("scope", "team", "period", "month")))
                 .contains(new Command.Leaderboard(Scope.TEAM, Period.MONTH));
     }
 
     @Test
+    void thePublishOptionOfTheLeaderboardTurnsTheWebPageOnOrOff() {
+        assertThat(translate(null, "leaderboard", Map.of("publish", "on")))
+                .contains(new Command.LeaderboardPublish(true));
+        assertThat(translate(null, "leaderboard", Map.of("publish", "off", "period", "week")))
+                .contains(new Command.LeaderboardPublish(false));
+        assertThat(QuizCommands.answersPublicly(new Command.LeaderboardPublish(true))).isFalse();
+    }
+
+    @Test
     void fallsBackToDefaultsForChoiceValuesFromAnOlderRegistration() {
         assertThat(translate(null, "leaderboard", Map.of("scope", "galaxy", "period", "decade")))
-                .contains(new Command.Leaderboard(Scope.SERVER, Period.ALL));
+                .contains(new Command.Leaderboard(Scope.CHANNEL, Period.WEEK));
     }
 
     @Test
@@ -80,10 +92,29 @@ class QuizCommandsTest {
         assertThat(json.getString("name")).isEqualTo("quiz");
         assertThat(json.toString()).contains("\"autocomplete\":true");
         assertThat(quiz.getSubcommands()).extracting(s -> s.getName())
-                .containsExactlyInAnyOrder("ask", "leaderboard", "stats", "topics", "help", "reload");
-        assertThat(quiz.getSubcommandGroups()).extracting(g -> g.getName()).containsExactlyInAnyOrder("team", "schedule");
+                .containsExactlyInAnyOrder("ask", "question", "leaderboard", "stats", "topics", "help", "reload", "review");
+        assertThat(quiz.getSubcommandGroups()).extracting(g -> g.getName())
+                .containsExactlyInAnyOrder("team", "schedule", "practice");
+        assertThat(quiz.getSubcommandGroups().stream().filter(g -> g.getName().equals("practice")).findFirst()
+                .orElseThrow().getSubcommands()).extracting(s -> s.getName())
+                .containsExactly("start", "answer", "stop", "remind", "remind-off");
         assertThat(quiz.getSubcommandGroups().stream().filter(g -> g.getName().equals("schedule")).findFirst()
                 .orElseThrow().getSubcommands()).extracting(s -> s.getName()).containsExactly("set", "list", "remove");
         assertThat(json.getArray("contexts").toList()).containsExactly("0");
+    }
+
+    @Test
+    void translatesPracticeAndReview() {
+        assertThat(translate("practice", "start", Map.of("topic", "rag", "difficulty", "easy"))).contains(
+                new Command.PracticeStart(Optional.of("rag"), Optional.of(dev.quizbot.bank.Difficulty.EASY)));
+        assertThat(translate("practice", "answer", Map.of("text", "low-rank"))).contains(
+                new Command.PracticeAnswer("low-rank"));
+        assertThat(translate("practice", "stop", Map.of())).contains(new Command.PracticeStop());
+        assertThat(translate("practice", "remind", Map.of("time", " 08:30 ", "timezone", "Europe/Berlin"))).contains(
+                new Command.PracticeRemind("08:30", "Europe/Berlin"));
+        assertThat(translate("practice", "remind-off", Map.of())).contains(new Command.PracticeRemindOff());
+        assertThat(translate(null, "review", Map.of("topic", "rag"))).contains(
+                new Command.ReviewMistakes(Optional.of("rag")));
+        assertThat(QuizCommands.answersPublicly(new Command.PracticeStop())).isFalse();
     }
 }

@@ -60,15 +60,35 @@ class RecordingChatService implements ChatService {
                     : refusedNotAdmin();
             case Command.ScheduleRemove remove -> caller.admin() ? new Reply.Done("Removed.") : refusedNotAdmin();
             case Command.ReloadBank reload -> caller.admin() ? new Reply.Done("Reloaded.") : refusedNotAdmin();
+            case Command.LeaderboardPublish publish -> caller.admin() ? new Reply.Done("Published.")
+                    : refusedNotAdmin();
             case Command.ScheduleList list -> new Reply.Schedules(List.of());
-            case Command.Topics topics -> new Reply.Topics(List.of(new Views.Topic("fine-tuning", "Fine-tuning", "", 3)));
+            case Command.Topics topics -> new Reply.Topics(List.of(new Views.Topic("fine-tuning", "Fine-tuning", "", 3,
+                    java.util.Map.of(dev.quizbot.bank.Difficulty.MEDIUM, 3))));
             case Command.Help help -> new Reply.Help(List.of(new Views.CommandHelp("ask [topic]", "Ask", false)));
             case Command.Stats stats -> new Reply.Stats(new Views.Stats(stats.user().orElse(caller.userId()),
-                    caller.displayName(), 0, 0, 0, 0, 0, 0, List.of(), List.of()));
+                    caller.displayName(), 0, 0, 0, 0, 0, 0, List.of(), List.of(), 0));
             case Command.TeamCreate team -> new Reply.Done("Created team " + team.name() + ".");
             case Command.TeamJoin team -> new Reply.Done("Joined team " + team.name() + ".");
             case Command.TeamLeave leave -> new Reply.Done("Left your team.");
             case Command.TeamList list -> new Reply.Teams(List.of());
+            case Command.Question q -> openRounds.entrySet().stream().filter(e -> e.getValue().equals(caller.channel()))
+                    .max(Map.Entry.comparingByKey())
+                    .map(e -> (Reply) new Reply.OpenQuestion(questions.get(e.getKey()), false))
+                    .orElseGet(() -> new Reply.Refused("There is no open question in this channel.", ""));
+            case Command.PracticeStart start -> new Reply.Practice(Optional.empty(), Optional.of(new Views.PracticeQuestion(
+                    "what-is-lora", "fine-tuning", "Fine-tuning", Difficulty.MEDIUM,
+                    "What is LoRA and why does it save memory?", "new question")), "Practice started.");
+            case Command.PracticeAnswer answer -> new Reply.Practice(Optional.of(new Views.PracticeResult(
+                    "What is LoRA and why does it save memory?", Verdict.INCORRECT, 20, List.of(), List.of("low-rank"),
+                    "Missed the key idea.", "LoRA trains low-rank update matrices on frozen weights.",
+                    List.of("LoRA does not shrink the base model."), "Again", Instant.now().plusSeconds(600), List.of())),
+                    Optional.empty(), "");
+            case Command.PracticeStop stop -> new Reply.Done("Practice stopped.");
+            case Command.PracticeRemind remind -> new Reply.Done("Practice reminder set: " + remind.time() + " "
+                    + remind.zone() + ".");
+            case Command.PracticeRemindOff off -> new Reply.Done("Practice reminder off.");
+            case Command.ReviewMistakes review -> new Reply.Mistakes(review.topic(), List.of());
         };
     }
 
@@ -80,7 +100,8 @@ class RecordingChatService implements ChatService {
         long roundId = rounds.incrementAndGet();
         Views.Question question = new Views.Question(roundId, "what-is-lora", ask.topic().orElse("fine-tuning"),
                 "Fine-tuning", ask.difficulty().orElse(Difficulty.MEDIUM), "What is LoRA and why does it save memory?",
-                Instant.now().plus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS), 0);
+                Instant.now().plus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS), 0, "UTC",
+                java.time.Duration.ofMinutes(5));
         openRounds.put(roundId, caller.channel());
         questions.put(roundId, question);
         answers.put(roundId, new ConcurrentHashMap<>());
@@ -107,6 +128,19 @@ class RecordingChatService implements ChatService {
     }
 
     /** Closes a round as the core's timer would, announcing the reveal. */
+    /** A round open in the channel that was never posted, so other tests' posts stay as they were. */
+    long openQuietly(ChannelRef channel, Views.Question question) {
+        openRounds.put(question.roundId(), channel);
+        questions.put(question.roundId(), question);
+        answers.put(question.roundId(), new ConcurrentHashMap<>());
+        return question.roundId();
+    }
+
+    /** Drops a round without a reveal. */
+    void forget(long roundId) {
+        openRounds.remove(roundId);
+    }
+
     void close(long roundId) {
         ChannelRef channel = openRounds.remove(roundId);
         List<Answer> given = new ArrayList<>(answers.get(roundId).values());

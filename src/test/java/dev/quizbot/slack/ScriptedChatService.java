@@ -65,7 +65,7 @@ final class ScriptedChatService implements ChatService {
                     "schedule set <daily HH:MM | cron> <timezone> [topic] [difficulty]");
             case Command.Stats stats -> new Reply.Stats(new Views.Stats(caller.userId(), caller.displayName(), 12, 9,
                     0.75, 104.5, 3, 5, List.of(new Views.TopicStrength("transformers", 6, 0.9)),
-                    List.of(new Views.TopicStrength("rlhf", 3, 0.33))));
+                    List.of(new Views.TopicStrength("rlhf", 3, 0.33)), 0));
             case Command.Leaderboard board -> new Reply.Leaderboard(new Views.Leaderboard(board.scope(), board.period(),
                     "UTC", List.of(new Views.LeaderboardRow(1, "UTOP", "Top", 250, 20, 18),
                     new Views.LeaderboardRow(2, "UNEXT", "Next", 120, 10, 8)),
@@ -73,15 +73,24 @@ final class ScriptedChatService implements ChatService {
             case Command.Help help -> new Reply.Help(List.of(
                     new Views.CommandHelp("ask [topic] [difficulty]", "Post a question", false),
                     new Views.CommandHelp("schedule set <daily HH:MM | cron> <timezone>", "Schedule a daily quiz", true)));
+            case Command.Question q -> roundChannels.entrySet().stream()
+                    .filter(e -> e.getValue().channel().equals(caller.channel()) && open.containsKey(e.getKey()))
+                    .map(e -> (Reply) new Reply.OpenQuestion(open.get(e.getKey()), false)).findFirst()
+                    .orElseGet(() -> new Reply.Refused("There is no open question in this channel.", ""));
             default -> new Reply.Done("Done.");
         };
+    }
+
+    Views.Question question(long roundId) {
+        return open.get(roundId);
     }
 
     private Reply ask(Caller caller, Command.Ask ask) {
         long roundId = rounds.incrementAndGet();
         var question = new Views.Question(roundId, "llm-attention-001", ask.topic().orElse("transformers"),
                 "Transformers", ask.difficulty().orElse(Difficulty.MEDIUM), QUESTION,
-                Instant.now().plus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS), 0);
+                Instant.now().plus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS), 0, "UTC",
+                java.time.Duration.ofMinutes(10));
         open.put(roundId, question);
         roundChannels.put(roundId, caller);
         events.publishEvent(new Announcement.RoundOpened(caller.channel(), question, false));

@@ -21,7 +21,7 @@ class SlackBlocksTest {
 
     private static final Instant CLOSES = Instant.parse("2026-11-23T14:05:00Z");
     private static final Views.Question QUESTION = new Views.Question(42, "rag-001", "rag", "RAG", Difficulty.HARD,
-            "Why chunk <documents> & how?", CLOSES, 2);
+            "Why chunk <documents> & how?", CLOSES, 2, "Europe/Berlin", java.time.Duration.ofMinutes(10));
 
     /** Block Kit as it goes on the wire, without Gson's optional HTML escaping to read it easily. */
     private static String json(Object blocks) {

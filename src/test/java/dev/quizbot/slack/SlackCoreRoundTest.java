@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Set;
 
 import dev.quizbot.chat.ChannelRef;
+import dev.quizbot.practice.PracticeService;
 import dev.quizbot.round.RoundService;
 import dev.quizbot.schedule.ScheduleService;
 import dev.quizbot.testing.MutableClock;
@@ -55,6 +56,12 @@ class SlackCoreRoundTest {
 
     @Autowired
     ScheduleService schedules;
+
+    @Autowired
+    PracticeService practice;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     SignedSlackRequests slack;
 
@@ -183,5 +190,62 @@ class SlackCoreRoundTest {
                 .getFirst().param("text")).contains("/quiz ask [topic]", "/quiz leaderboard");
         assertThat(await().atMost(WAIT).until(() -> SLACK.responses("core-bad"), r -> !r.isEmpty())
                 .getFirst().param("text")).contains(":no_entry:");
+    }
+
+    private FakeSlackServer.Call command(String user, String text, String response) throws Exception {
+        slack.send(slack.slashCommand(user, "C-PRACTICE", text, SLACK.responseUrl(response)));
+        return await().atMost(WAIT).until(() -> SLACK.responses(response), r -> !r.isEmpty()).getFirst();
+    }
+
+    private static String shown(FakeSlackServer.Call response) {
+        return String.join("\n", FakeSlackServer.texts(response.json("blocks")));
+    }
+
+    private int scoreRows() {
+        return jdbc.sql("SELECT COUNT(*) FROM score_bucket WHERE scope_key LIKE 'slack:%'").query(Integer.class).single();
+    }
+
+    @Test
+    void practiceInSlackIsEphemeralScheduledFedByAChannelMissAndNudgesByDirectMessage() throws Exception {
+        MutableClock.SHARED.set("2031-05-05T09:00:00Z");
+        int scoresBefore = scoreRows();
+
+        // practice: the question comes back to the player alone
+        FakeSlackServer.Call start = command("U-PRACTICE", "practice rag easy", "practice-start");
+        assertThat(start.param("response_type")).isEqualTo("ephemeral");
+        assertThat(shown(start)).contains("What is retrieval-augmented generation?", "new question");
+
+        // a miss is graded, rated Again with the reference shown, and due again in 10 minutes
+        FakeSlackServer.Call graded = command("U-PRACTICE", "answer no idea", "practice-answer");
+        assertThat(graded.param("response_type")).isEqualTo("ephemeral");
+        assertThat(shown(graded)).contains("incorrect", "rated *Again*", "*Reference answer:* Retrieval-augmented",
+                "*Common misconceptions:*", "RAG guarantees the model never hallucinates.");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM practice_card WHERE user_id = 'U-PRACTICE' AND question_id = 'what-is-rag'"
+                + " AND due_at = ?").param(java.time.OffsetDateTime.parse("2031-05-05T09:10:00Z"))
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(scoreRows()).isEqualTo(scoresBefore);
+
+        // a channel round the player misses becomes due in practice
+        command("U-PRACTICE", "practice stop", "practice-stop");
+        command("U-ASKER", "ask fine-tuning", "practice-ask");
+        assertThat(shown(command("U-PRACTICE", "answer no idea", "practice-channel-answer"))).contains("Incorrect");
+        MutableClock.SHARED.advance(Duration.ofMinutes(11));
+        // the question comes to practice once the round has closed and revealed its reference
+        rounds.closeDue();
+        assertThat(shown(command("U-PRACTICE", "practice", "practice-due"))).contains("What is LoRA?", "due for review");
+
+        // review mistakes lists both misses, privately
+        FakeSlackServer.Call mistakes = command("U-PRACTICE", "review mistakes", "practice-mistakes");
+        assertThat(mistakes.param("response_type")).isEqualTo("ephemeral");
+        assertThat(shown(mistakes)).contains("What is LoRA?", "What is retrieval-augmented generation?", ">You: no idea");
+
+        // the daily nudge arrives as a direct message
+        command("U-PRACTICE", "practice remind 10:00 UTC", "practice-remind");
+        MutableClock.SHARED.set("2031-05-05T10:00:00Z");
+        practice.sendDueReminders();
+        FakeSlackServer.Call dm = await().atMost(WAIT)
+                .until(() -> SLACK.calls("chat.postMessage", "U-PRACTICE"), c -> !c.isEmpty()).getFirst();
+        assertThat(dm.param("text")).contains("Practice reminder", "due");
+        command("U-PRACTICE", "practice remind off", "practice-remind-off");
     }
 }

@@ -221,7 +221,7 @@ class SlackHttpEdgeCasesTest extends SlackHttpTestBase {
     void aScheduledQuestionThatCannotBePostedIsReportedInTheAlertsChannel() {
         SLACK.script("chat.postMessage", "C-GONE", FakeSlackServer.Scripted.error("channel_not_found"));
         var question = new Views.Question(900, "q", "rag", "RAG", Difficulty.EASY, "Why chunk?",
-                Instant.now().plusSeconds(600), 0);
+                Instant.now().plusSeconds(600), 0, "UTC", java.time.Duration.ofMinutes(10));
 
         events.publishEvent(new Announcement.RoundOpened(new ChannelRef("slack", FakeSlackServer.TEAM, "C-GONE"), question, true));
 
@@ -239,7 +239,7 @@ class SlackHttpEdgeCasesTest extends SlackHttpTestBase {
             SLACK.script("chat.postMessage", "C-BUSY", IntStream.range(0, 4)
                     .mapToObj(i -> FakeSlackServer.Scripted.rateLimited(1)).toArray(FakeSlackServer.Scripted[]::new));
             var question = new Views.Question(902, "q", "rag", "RAG", Difficulty.EASY, "Why chunk?",
-                    Instant.now().plusSeconds(600), 0);
+                    Instant.now().plusSeconds(600), 0, "UTC", java.time.Duration.ofMinutes(10));
             ChannelRef busy = new ChannelRef("slack", FakeSlackServer.TEAM, "C-BUSY");
 
             events.publishEvent(new Announcement.RoundOpened(busy, question, false));
@@ -256,7 +256,7 @@ class SlackHttpEdgeCasesTest extends SlackHttpTestBase {
     @Test
     void announcementsForOtherPlatformsAreLeftAlone() throws Exception {
         var question = new Views.Question(901, "q", "rag", "RAG", Difficulty.EASY, "Why chunk?",
-                Instant.now().plusSeconds(600), 0);
+                Instant.now().plusSeconds(600), 0, "UTC", java.time.Duration.ofMinutes(10));
 
         events.publishEvent(new Announcement.RoundOpened(new ChannelRef("discord", "G1", "C-DISCORD"), question, false));
         // A Slack announcement published afterwards is handled; by then the Discord one would have been too.

@@ -20,6 +20,9 @@ class SlackHttpRoundTest extends SlackHttpTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
     @Test
     void aFullRoundGoesFromSlashCommandThroughTheModalToTheRevealInTheThread() throws Exception {
         // given /quiz ask in a channel
@@ -87,4 +90,28 @@ class SlackHttpRoundTest extends SlackHttpTestBase {
         assertThat(closedPost.param("ts")).isEqualTo(questionTs);
         assertThat(String.join("\n", FakeSlackServer.texts(closedPost.json("blocks")))).contains("Closed <!date^", "1 answer");
     }
+
+    @Test
+    void theOpenQuestionIsShownAgainEphemerallyAndTheLastCallUpdatesThePost() throws Exception {
+        slack.send(slack.slashCommand("U1", "C7", "ask", SLACK.responseUrl("ask7")));
+        FakeSlackServer.Call post = await().atMost(WAIT).until(() -> SLACK.calls("chat.postMessage", "C7"), c -> !c.isEmpty()).getFirst();
+        assertThat(String.join("\n", FakeSlackServer.texts(post.json("blocks")))).contains("Answers close <!date^", "(in 10 min)");
+        JsonNode blocks = post.json("blocks");
+        long roundId = Long.parseLong(blocks.get(blocks.size() - 1).get("elements").get(0).get("value").asString());
+
+        // /quiz question: the open question again, for the caller alone, with the time left
+        slack.send(slack.slashCommand("U3", "C7", "question", SLACK.responseUrl("question7")));
+        FakeSlackServer.Call shown = await().atMost(WAIT).until(() -> SLACK.responses("question7"), r -> !r.isEmpty()).getFirst();
+        assertThat(shown.param("response_type")).isEqualTo("ephemeral");
+        assertThat(shown.param("blocks")).contains("What problem does").contains("closes in 10 min (").contains("UTC)");
+
+        // the last call: the post's context line says it closes within the minute
+        events.publishEvent(new dev.quizbot.chat.Announcement.ClosingSoon(
+                new dev.quizbot.chat.ChannelRef("slack", FakeSlackServer.TEAM, "C7"), core.question(roundId)));
+        FakeSlackServer.Call updated = await().atMost(WAIT).until(() -> SLACK.calls("chat.update", "C7"),
+                c -> c.stream().anyMatch(u -> u.param("blocks").contains("Closing in 1 minute"))).getFirst();
+        assertThat(updated.param("ts")).isEqualTo(post.answered("ts"));
+        assertThat(updated.param("blocks")).contains("quiz_answer");
+    }
+
 }

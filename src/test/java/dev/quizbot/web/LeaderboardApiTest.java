@@ -88,6 +88,12 @@ class LeaderboardApiTest {
         rounds.closeDue();
     }
 
+    /** What an admin of the community types to put its boards on the web page. */
+    private void publish(String community, boolean on) {
+        var admin = console.connect(community, "general", "admin", true, new Screen());
+        assertThat(admin.send("leaderboard publish " + (on ? "on" : "off"))).isInstanceOf(Reply.Done.class);
+    }
+
     private static List<String> rows(JsonNode board) {
         List<String> rows = new ArrayList<>();
         for (JsonNode row : board.get("rows")) {
@@ -106,6 +112,7 @@ class LeaderboardApiTest {
         var dee = console.connect(community, "random", "dee", false, new Screen());
         round(ann, List.of(ann, bo), List.of(GOOD, GOOD));
         round(cy, List.of(cy, dee), List.of(HALF, BAD));
+        publish(community, true);
 
         Response response = get("/api/leaderboards/console/" + community + "?scope=server&period=week");
 
@@ -134,6 +141,28 @@ class LeaderboardApiTest {
     }
 
     @Test
+    void anOpenRoundsScoresAreNotServedUntilItCloses() throws Exception {
+        String community = "web-open-" + System.nanoTime();
+        clock.set("2026-05-20T10:00:00Z");
+        var ann = console.connect(community, "general", "ann", false, new Screen());
+        var bo = console.connect(community, "general", "bo", false, new Screen());
+        round(ann, List.of(bo), List.of(HALF));
+        assertThat(ann.send("ask rag easy")).isInstanceOf(Reply.RoundStarted.class);
+        assertThat(ann.send(GOOD)).isInstanceOf(Reply.Feedback.class);
+        publish(community, true);
+
+        String base = "/api/leaderboards/console/" + community;
+        for (String query : List.of("?scope=server&period=all", "?scope=server&period=today",
+                "?scope=channel&channel=general&period=week")) {
+            assertThat(rows(get(base + query).json())).as(query).containsExactly("1 bo 67.0");
+        }
+
+        clock.advance(Duration.ofMinutes(11));
+        rounds.closeDue();
+        assertThat(rows(get(base + "?scope=server&period=all").json())).containsExactly("1 ann 100.0", "2 bo 67.0");
+    }
+
+    @Test
     void channelAndTeamBoardsAndTheWindowMovesWithTheDay() throws Exception {
         String community = "web-scopes-" + System.nanoTime();
         clock.set("2026-06-01T09:00:00Z");
@@ -146,6 +175,7 @@ class LeaderboardApiTest {
         round(ann, List.of(ann, bo), List.of(GOOD, HALF));
         clock.set("2026-06-02T09:00:00Z");
         round(cy, List.of(cy), List.of(GOOD));
+        publish(community, true);
 
         String base = "/api/leaderboards/console/" + community;
         JsonNode general = get(base + "?scope=channel&channel=general&period=month").json();
@@ -188,6 +218,10 @@ class LeaderboardApiTest {
                 .isInstanceOf(Reply.Feedback.class);
         String silent = "web-silent-" + System.nanoTime();
         console.connect(silent, "general", "lurker", false, new Screen()).send("ask rag easy");
+        publish(community, true);
+        publish(silent, true);
+        assertThat(chat.handle(new Caller(zed.channel(), "u-2", "owner", true), new Command.LeaderboardPublish(true)))
+                .isInstanceOf(Reply.Done.class);
 
         JsonNode communities = get("/api/communities").json().get("communities");
 
@@ -209,6 +243,7 @@ class LeaderboardApiTest {
         clock.set("2026-08-03T09:00:00Z");
         var ann = console.connect(community, "general", "ann", false, new Screen());
         round(ann, List.of(ann), List.of(GOOD));
+        publish(community, true);
         String base = "/api/leaderboards/console/" + community;
 
         Response scope = get(base + "?scope=galaxy");
@@ -238,6 +273,50 @@ class LeaderboardApiTest {
         Response huge = get("/api/leaderboards/console/" + "x".repeat(500) + "?scope=" + "y".repeat(500));
         assertThat(huge.status()).isEqualTo(400);
         assertThat(huge.json().get("error").asString()).hasSizeLessThan(120);
+    }
+
+    @Test
+    void anUnpublishedCommunityIsNeitherListedNorShownUntilAnAdminPublishesIt() throws Exception {
+        String community = "web-private-" + System.nanoTime();
+        clock.set("2026-08-10T09:00:00Z");
+        var ann = console.connect(community, "general", "ann", false, new Screen());
+        round(ann, List.of(ann), List.of(GOOD));
+        String board = "/api/leaderboards/console/" + community + "?period=all";
+        String unknown = get("/api/leaderboards/console/nobody-" + System.nanoTime()).json().get("error").asString();
+
+        // scores exist, but nobody published them: not listed, and the board answers like an unknown one
+        assertThat(get("/api/communities").body()).doesNotContain(community);
+        Response hidden = get(board);
+        assertThat(hidden.status()).isEqualTo(404);
+        assertThat(hidden.json().get("error").asString().replace(community, "X"))
+                .isEqualTo(unknown.replaceAll("nobody-\\d+", "X"));
+        Response hiddenChannel = get("/api/leaderboards/console/" + community + "?scope=channel&channel=general");
+        assertThat(hiddenChannel.status()).isEqualTo(404);
+        assertThat(hiddenChannel.body()).doesNotContain("general");
+
+        // a player cannot publish
+        Reply refused = ann.send("leaderboard publish on");
+        assertThat(refused).isInstanceOf(Reply.Refused.class);
+        assertThat(((Reply.Refused) refused).reason()).contains("Only admins");
+        assertThat(get(board).status()).isEqualTo(404);
+
+        publish(community, true);
+        assertThat(get("/api/communities").body()).contains(community);
+        assertThat(rows(get(board).json())).containsExactly("1 ann 100.0");
+
+        publish(community, false);
+        assertThat(get("/api/communities").body()).doesNotContain(community);
+        assertThat(get(board).status()).isEqualTo(404);
+    }
+
+    @Test
+    void actuatorShowsHealthAndInfoButNotMetrics() throws Exception {
+        assertThat(get("/actuator/health").status()).isEqualTo(200);
+        assertThat(get("/actuator/info").status()).isEqualTo(200);
+        assertThat(get("/actuator/metrics").status()).isEqualTo(404);
+        assertThat(get("/actuator/metrics/jvm.memory.used").status()).isEqualTo(404);
+        assertThat(get("/actuator/env").status()).isEqualTo(404);
+        assertThat(get("/actuator").body()).doesNotContain("metrics");
     }
 
     @Test
