@@ -35,6 +35,8 @@ class LeaderboardApi {
 
     /** Ids are at most this long in storage; anything longer cannot match. */
     static final int MAX_ID_LENGTH = 120;
+    /** The platforms' ids as the adapters file scores under them (ConsoleChat, DiscordAnnouncer, SlackUsers). */
+    static final List<String> PLATFORMS = List.of("console", "discord", "slack");
 
     private final LeaderboardService leaderboards;
     private final QuestionBankService bank;
@@ -88,6 +90,10 @@ class LeaderboardApi {
                 @RequestParam(required = false) String channel) {
         Scope parsedScope = parse(Scope.class, "scope", scope);
         Period parsedPeriod = parse(Period.class, "period", period);
+        if (!PLATFORMS.contains(platform)) {
+            throw ApiException.badRequest("Unknown platform '" + shorten(platform) + "'; use one of: "
+                    + String.join(", ", PLATFORMS) + ".");
+        }
         boolean known = platform.length() <= MAX_ID_LENGTH && community.length() <= MAX_ID_LENGTH
                 && leaderboards.hasScores(platform, community);
         if (!known) {
