@@ -41,7 +41,7 @@ public final class Importer {
         contents.values().stream()
                 .filter(DocumentContent.Read.class::isInstance)
                 .flatMap(c -> ((DocumentContent.Read) c).entries().stream())
-                .forEach(e -> corpus.add(e.answer()));
+                .forEach(e -> corpus.add(cleaner.clean(e.answer()).text()));
         ConceptSuggester concepts = new ConceptSuggester(corpus);
         TopicGuesser topics = new TopicGuesser(bank.topics(), bank.questions());
         DuplicateFinder duplicates = new DuplicateFinder(bank.questions());
