@@ -12,6 +12,7 @@ import dev.quizbot.bank.Difficulty;
 import dev.quizbot.bank.Question;
 import dev.quizbot.bank.QuestionBank;
 import dev.quizbot.bank.Source;
+import dev.quizbot.grading.EmbeddingModel;
 
 /**
  * Turns documents into draft entries: reads each file, cleans each answer, and gives each draft an id
@@ -24,12 +25,23 @@ public final class Importer {
     static final int MAX_QUESTION_LENGTH = 500;
 
     private final QuestionBank bank;
+    private final Optional<EmbeddingModel> model;
     private final DocumentReader reader = new DocumentReader();
     private final AnswerCleaner cleaner = new AnswerCleaner();
 
     /** @param bank the bank drafts are checked against; an empty bank if there is none */
     public Importer(QuestionBank bank) {
+        this(bank, Optional.empty());
+    }
+
+    /**
+     * @param bank  the bank drafts are checked against; an empty bank if there is none
+     * @param model the grader's sentence model, to find duplicates and topics by meaning as well as
+     *              by words; empty: words only
+     */
+    public Importer(QuestionBank bank, Optional<EmbeddingModel> model) {
         this.bank = bank;
+        this.model = model;
     }
 
     public ImportReport importFiles(List<Path> files) {
@@ -43,8 +55,9 @@ public final class Importer {
                 .flatMap(c -> ((DocumentContent.Read) c).entries().stream())
                 .forEach(e -> corpus.add(cleaner.clean(e.answer()).text()));
         ConceptSuggester concepts = new ConceptSuggester(corpus);
-        TopicGuesser topics = new TopicGuesser(bank.topics(), bank.questions());
-        DuplicateFinder duplicates = new DuplicateFinder(bank.questions());
+        Optional<QuestionMeanings> meanings = model.map(m -> new QuestionMeanings(m, bank.questions()));
+        TopicGuesser topics = new TopicGuesser(bank.topics(), bank.questions(), meanings);
+        DuplicateFinder duplicates = new DuplicateFinder(bank.questions(), meanings);
         IdSlugs ids = new IdSlugs(bank.questions().stream().map(Question::id).collect(Collectors.toSet()));
 
         List<Draft> drafts = new ArrayList<>();
