@@ -17,7 +17,7 @@ import dev.quizbot.grading.SentenceModel;
 import dev.quizbot.grading.SentenceModels;
 
 /**
- * {@code quizbot import FILE... [--output PATH] [--bank FOLDER] [--words-only]}: imports documents as draft entries and
+ * {@code quizbot import FILE... [--output PATH] [--bank FOLDER] [--words-only] [--generate]}: imports documents as draft entries and
  * prints what happened to each file. Exits 0 when at least one draft was written, 1 when nothing could
  * be imported, 2 on a usage error.
  */
@@ -30,7 +30,7 @@ public final class ImportCommand {
     static final String DEFAULT_OUTPUT = "import-out";
 
     private static final String HELP = """
-            Usage: quizbot import FILE... [--output PATH] [--bank FOLDER] [--words-only]
+            Usage: quizbot import FILE... [--output PATH] [--bank FOLDER] [--words-only] [--generate]
 
             Turns Q&A documents into draft question-bank entries for review.
               FILE            a text or markdown guide ('Q1. ...' or numbered '# 1. ...?' headings),
@@ -43,6 +43,8 @@ public final class ImportCommand {
                               (default: questions)
               --words-only    find duplicates and guess topics by shared words alone, without
                               loading the sentence model that compares meaning
+              --generate      also turn definition-style notes ("Term: explanation", a term
+                              heading and its paragraph) into draft questions, marked GENERATED
             """;
 
     private final PrintStream out;
@@ -62,10 +64,12 @@ public final class ImportCommand {
         Path output = Path.of(DEFAULT_OUTPUT);
         Path bankFolder = Path.of("questions");
         boolean wordsOnly = false;
+        boolean generate = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--words-only" -> wordsOnly = true;
+                case "--generate" -> generate = true;
                 case "-h", "--help" -> {
                     out.print(HELP);
                     return IMPORTED;
@@ -100,7 +104,7 @@ public final class ImportCommand {
 
         QuestionBank bank = loadBank(bankFolder);
         Optional<EmbeddingModel> model = wordsOnly ? Optional.empty() : loadModel();
-        ImportReport report = new Importer(bank, model).importFiles(expandFolders(inputs));
+        ImportReport report = new Importer(bank, model).importFiles(expandFolders(inputs), generate);
         report.files().forEach(this::printFile);
 
         if (report.drafts().isEmpty()) {
