@@ -43,29 +43,29 @@ public final class SentenceModels {
 
     public static Load load(SentenceModel choice) {
         return switch (choice) {
-            case ALL_MINILM_L6_V2_Q -> sentenceEncoder(load(choice.id(), () -> new AllMiniLmL6V2QuantizedEmbeddingModel(CALLER_THREAD)),
-                    "/all-minilm-l6-v2-q.onnx", "/all-minilm-l6-v2-q-tokenizer.json", OnnxSentenceEncoder.Pooling.MEAN, 256);
-            case BGE_SMALL_EN_V15_Q -> sentenceEncoder(load(choice.id(), () -> new BgeSmallEnV15QuantizedEmbeddingModel(CALLER_THREAD)),
-                    "/bge-small-en-v1.5-q.onnx", "/bge-small-en-v1.5-q-tokenizer.json", OnnxSentenceEncoder.Pooling.CLS, 512);
+            case ALL_MINILM_L6_V2_Q -> sentenceEncoder(choice.id(), "/all-minilm-l6-v2-q.onnx", "/all-minilm-l6-v2-q-tokenizer.json",
+                    OnnxSentenceEncoder.Pooling.MEAN, 256, () -> new AllMiniLmL6V2QuantizedEmbeddingModel(CALLER_THREAD));
+            case BGE_SMALL_EN_V15_Q -> sentenceEncoder(choice.id(), "/bge-small-en-v1.5-q.onnx", "/bge-small-en-v1.5-q-tokenizer.json",
+                    OnnxSentenceEncoder.Pooling.CLS, 512, () -> new BgeSmallEnV15QuantizedEmbeddingModel(CALLER_THREAD));
             case NONE -> new Load.Unavailable("meaning comparison is switched off (quizbot.grading.model=none)");
         };
     }
 
     /**
-     * Puts an encoder over the same model files in front of a loaded model, so an answer and its
-     * sentences cost one model call, reading at most {@code maxTokens} word pieces (the window the
-     * model was trained with). If that encoder cannot start, the loaded model serves alone.
+     * Runs the model's files through an encoder that embeds an answer and its sentences in one
+     * model call, reading at most {@code maxTokens} word pieces (the window the model was trained
+     * with). Only if that encoder cannot start is langchain4j's own model loaded instead: loading
+     * both would read and initialise the same model twice at every start.
      */
-    private static Load sentenceEncoder(Load load, String modelResource, String tokenizerResource, OnnxSentenceEncoder.Pooling pooling,
-                                 int maxTokens) {
-        if (!(load instanceof Load.Ready ready)) {
-            return load;
-        }
+    private static Load sentenceEncoder(String name, String modelResource, String tokenizerResource, OnnxSentenceEncoder.Pooling pooling,
+                                        int maxTokens, Supplier<dev.langchain4j.model.embedding.EmbeddingModel> fallback) {
         try {
-            return new Load.Ready(OnnxSentenceEncoder.fromClassPath(ready.model().name(), modelResource, tokenizerResource, pooling, maxTokens));
+            var encoder = OnnxSentenceEncoder.fromClassPath(name, modelResource, tokenizerResource, pooling, maxTokens);
+            encoder.embed("warm up"); // fail here, at start, rather than on someone's first answer
+            return new Load.Ready(encoder);
         } catch (RuntimeException | LinkageError e) {
             log.warn("Embedding answer sentences one model call each: the sentence encoder could not start ({}).", rootMessage(e));
-            return load;
+            return load(name, fallback);
         }
     }
 

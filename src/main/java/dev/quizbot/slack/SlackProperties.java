@@ -17,7 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param revealInThread      post the reveal as a reply to the question instead of in the channel
  * @param answerCountInterval the shortest time between two edits of a question's answer count
  * @param alertsChannel       where posting failures of scheduled rounds are reported (optional)
- * @param requestsPerMinute   commands and answers one person may send per minute
+ * @param requestsPerMinute   a flood guard in front of Slack's API: requests per person per minute; by default
+ *                            above what the shared quizbot.rate-limit lets through, so that limit is the one players meet
  * @param apiUrl              Web API base URL; only changed to point at a local test server
  */
 @ConfigurationProperties("quizbot.slack")
@@ -29,7 +30,7 @@ public record SlackProperties(
         @DefaultValue("false") boolean revealInThread,
         @DefaultValue("5s") Duration answerCountInterval,
         String alertsChannel,
-        @DefaultValue("20") int requestsPerMinute,
+        @DefaultValue("60") int requestsPerMinute,
         @DefaultValue("https://slack.com/api/") String apiUrl) {
 
     boolean enabled() {

@@ -37,6 +37,8 @@ class LeaderboardApi {
 
     /** Ids are at most this long in storage; anything longer cannot match. */
     static final int MAX_ID_LENGTH = 120;
+    /** The platforms' ids as the adapters file scores under them (ConsoleChat, DiscordAnnouncer, SlackUsers). */
+    static final List<String> PLATFORMS = List.of("console", "discord", "slack");
 
     private final LeaderboardService leaderboards;
     private final QuestionBankService bank;
@@ -94,8 +96,14 @@ class LeaderboardApi {
                 @RequestParam(required = false) String channel) {
         Scope parsedScope = parse(Scope.class, "scope", scope);
         Period parsedPeriod = parse(Period.class, "period", period);
+        if (!PLATFORMS.contains(platform)) {
+            throw ApiException.badRequest("Unknown platform '" + shorten(platform) + "'; use one of: "
+                    + String.join(", ", PLATFORMS) + ".");
+        }
         published.require(platform, community);
-        if (!leaderboards.hasScores(platform, community)) {
+        boolean known = platform.length() <= MAX_ID_LENGTH && community.length() <= MAX_ID_LENGTH
+                && leaderboards.hasScores(platform, community);
+        if (!known) {
             throw ApiException.notFound("No scores yet in community '" + shorten(platform + "/" + community)
                     + "'. GET /api/communities lists the communities on the web.");
         }

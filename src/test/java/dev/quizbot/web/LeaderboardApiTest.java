@@ -275,6 +275,48 @@ class LeaderboardApiTest {
         assertThat(huge.json().get("error").asString()).hasSizeLessThan(120);
     }
 
+    /** Sends a request line as is (the JDK's client refuses paths such as {@code <script>}), over plain HTTP/1.1. */
+    private Response raw(String method, String target) throws IOException {
+        try (var socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write((method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: */*\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(text.substring(9, 12));
+            String head = text.substring(0, text.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+            String type = head.lines().filter(l -> l.startsWith("content-type:")).map(l -> l.substring(13).strip())
+                    .findFirst().orElse("");
+            String body = text.substring(text.indexOf("\r\n\r\n") + 4);
+            if (head.contains("transfer-encoding: chunked")) {
+                body = body.substring(body.indexOf("\r\n") + 2, body.lastIndexOf("\r\n0\r\n"));
+            }
+            return new Response(status, type, body);
+        }
+    }
+
+    @Test
+    void everyApiErrorIsJsonWithTheRightStatusEvenWhenTomcatRejectsThePath() throws Exception {
+        record Case(String method, String target, int status, String says) {
+        }
+        List<Case> cases = List.of(
+                new Case("GET", "/api/leaderboards/%00", 400, "Bad request"),
+                new Case("GET", "/api/leaderboards/..%2F..%2Fetc", 400, "Bad request"),
+                new Case("GET", "/api/<script>alert(1)</script>", 400, "Bad request"),
+                new Case("GET", "/api/leaderboards/console", 404, "No such API endpoint (GET /api/leaderboards/console)"),
+                new Case("GET", "/api/nothing/here", 404, "GET /api/topics"),
+                new Case("POST", "/api/topics", 405, "read-only"),
+                new Case("GET", "/api/leaderboards/myspace/anyone", 400,
+                        "Unknown platform 'myspace'; use one of: console, discord, slack."));
+        for (Case c : cases) {
+            Response response = raw(c.method(), c.target());
+            assertThat(response.status()).as(c.target()).isEqualTo(c.status());
+            assertThat(response.contentType()).as(c.target()).startsWith("application/json");
+            JsonNode body = response.json();
+            assertThat(body.propertyNames()).as(c.target()).containsExactly("error");
+            assertThat(body.get("error").asString()).as(c.target()).contains(c.says()).doesNotContain("<script>");
+        }
+    }
+
     @Test
     void anUnpublishedCommunityIsNeitherListedNorShownUntilAnAdminPublishesIt() throws Exception {
         String community = "web-private-" + System.nanoTime();
@@ -352,6 +394,12 @@ class LeaderboardApiTest {
         assertThat(script.status()).isEqualTo(200);
         assertThat(script.contentType()).contains("javascript");
         assertThat(script.body()).contains("api/communities").contains("api/leaderboards/");
-        assertThat(get("/app.css").status()).isEqualTo(200);
+        Response css = get("/app.css");
+        assertThat(css.status()).isEqualTo(200);
+        // the community choice gets a whole row (long names were cut off beside the other fields) ...
+        assertThat(page.body()).contains("<div class=\"field wide\">\n        <label for=\"community\">");
+        assertThat(css.body()).contains(".field.wide { flex-basis: 100%; }");
+        // ... and on a phone every field does
+        assertThat(css.body().substring(css.body().indexOf("@media (max-width: 30rem)"))).contains(".field { flex-basis: 100%; }");
     }
 }

@@ -19,6 +19,10 @@ public final class AnswerCleaner {
     private static final Pattern FURNITURE = Pattern.compile(
             "^(save|like|share|comment|repost|subscribe|follow\\b.*|page\\s+\\d+(\\s+of\\s+\\d+)?|\\d{1,4}|-{2,}.*|©.*|.*\\b(linkedin|instagram|twitter|youtube)\\b.*)$",
             Pattern.CASE_INSENSITIVE);
+    /** A markdown image, {@code ![alt or caption](file "title")}: its caption is about the picture, not the answer. */
+    private static final Pattern MARKDOWN_IMAGE = Pattern.compile("!\\[[^\\]]*]\\([^)]*\\)");
+    /** An HTML image or figure caption, as converters leave them in markdown. */
+    private static final Pattern HTML_IMAGE = Pattern.compile("(?i)<img\\b[^>]*>|<figcaption>.*?</figcaption>");
     private static final Pattern ANSWER_LABEL = Pattern.compile("^(answer|ans)\\s*[-:–—.]?\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern BULLET = Pattern.compile("^([-*+•·▪●◦–]\\s*)+(?=\\S)");
     private static final Pattern HEADING_MARKS = Pattern.compile("^#{1,6}\\s*");
@@ -70,7 +74,8 @@ public final class AnswerCleaner {
 
     /** One line without markup; table rows become "cell; cell; cell". */
     static String plain(String line) {
-        String t = line.strip();
+        String t = MARKDOWN_IMAGE.matcher(line).replaceAll(" ");
+        t = HTML_IMAGE.matcher(t).replaceAll(" ").strip();
         t = HEADING_MARKS.matcher(t).replaceFirst("");
         t = t.replace("**", "").replace("__", "").replaceAll("</?u>", "");
         t = t.replaceAll("(?<![\\w*])\\*(\\S[^*]*?)\\*(?![\\w*])", "$1");

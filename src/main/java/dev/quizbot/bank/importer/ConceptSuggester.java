@@ -14,7 +14,8 @@ import java.util.Set;
 import dev.quizbot.text.AnalyzedTokens;
 
 /**
- * Suggests the key concepts of an answer: its salient terms and two-word phrases, ranked by TF-IDF
+ * Suggests the key concepts of an answer: its salient nouns and two-word noun phrases (parts of
+ * speech from {@link PartsOfSpeech}), ranked by TF-IDF
  * against a corpus of answers (the import batch and the bank), so that words every answer uses
  * ("model", "training") rank below the ones that make this answer what it is.
  */
@@ -35,6 +36,7 @@ final class ConceptSuggester {
 
     private final Map<String, Integer> documentFrequency = new HashMap<>();
     private final int documents;
+    private final PartsOfSpeech partsOfSpeech = new PartsOfSpeech();
 
     ConceptSuggester(Collection<String> corpus) {
         for (String text : corpus) {
@@ -87,22 +89,35 @@ final class ConceptSuggester {
         return score;
     }
 
-    /** Single terms and adjacent pairs (no stop word between them) with their wording in the text. */
-    private static List<Candidate> candidates(String text) {
+    /**
+     * Nouns, and adjacent pairs (no stop word between them) of a noun or adjective and the noun it
+     * modifies, with their wording in the text: noun phrases, the way concepts are named, so never a
+     * verb ("LoRA freezes"), an adverb or a function word ("than greedy").
+     */
+    private List<Candidate> candidates(String text) {
         List<AnalyzedTokens.Token> tokens = Terms.tokens(text);
+        PartsOfSpeech.Tagged tags = partsOfSpeech.tag(text);
         List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             AnalyzedTokens.Token t = tokens.get(i);
-            if (usable(t.term())) {
+            boolean noun = tags.isNoun(t.start(), t.end());
+            if (usable(t.term()) && noun) {
                 candidates.add(new Candidate(t.term(), List.of(t.term()), surface(text, t.start(), t.end()), i));
             }
             if (i + 1 < tokens.size()) {
                 AnalyzedTokens.Token next = tokens.get(i + 1);
                 boolean adjacent = next.positionIncrement() == 1
                         && text.substring(t.end(), next.start()).matches("[\\s-]*");
-                if (adjacent && usable(t.term()) && usable(next.term()) && !t.term().equals(next.term())) {
+                if (adjacent && usable(t.term()) && usable(next.term()) && !t.term().equals(next.term())
+                        && tags.isModifier(t.start(), t.end()) && tags.isNoun(next.start(), next.end())) {
                     candidates.add(new Candidate(t.term() + " " + next.term(), List.of(t.term(), next.term()),
                             surface(text, t.start(), next.end()), i));
+                    // a hyphenated modifier is one word: "low-rank matrices", not "rank matrices"
+                    AnalyzedTokens.Token before = i > 0 ? tokens.get(i - 1) : null;
+                    if (before != null && usable(before.term()) && text.substring(before.end(), t.start()).equals("-")) {
+                        candidates.add(new Candidate(before.term() + " " + t.term() + " " + next.term(),
+                                List.of(before.term(), t.term(), next.term()), surface(text, before.start(), next.end()), i - 1));
+                    }
                 }
             }
         }

@@ -10,10 +10,15 @@ import dev.quizbot.bank.Question;
  *
  * @param duplicateOf which bank entry or earlier draft this one likely repeats, if any
  * @param notes       other things a reviewer should know (e.g. the answer was shortened)
+ * @param generated   the question was made up from a note ({@code import --generate}), not asked by the document
  */
-public record Draft(Question entry, Optional<String> duplicateOf, List<String> notes) {
+public record Draft(Question entry, Optional<String> duplicateOf, List<String> notes, boolean generated) {
 
     public Draft {
         notes = List.copyOf(notes);
+    }
+
+    public Draft(Question entry, Optional<String> duplicateOf, List<String> notes) {
+        this(entry, duplicateOf, notes, false);
     }
 }

@@ -79,6 +79,10 @@ public final class DraftWriter {
         StringBuilder out = new StringBuilder(HEADER);
         for (Draft d : drafts) {
             out.append('\n');
+            if (d.generated()) {
+                out.append(comment("GENERATED from a note: the question is made up from its term; check it asks what"
+                        + " the answer (the note as written) tells, or drop it"));
+            }
             d.duplicateOf().ifPresent(dup -> out.append(comment("LIKELY DUPLICATE of " + dup)));
             d.notes().forEach(n -> out.append(comment("NOTE: " + n)));
             out.append(yaml.writeValueAsString(List.of(asMap(d.entry()))));

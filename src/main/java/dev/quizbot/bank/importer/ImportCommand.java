@@ -6,14 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import dev.quizbot.bank.InvalidBankException;
 import dev.quizbot.bank.QuestionBank;
 import dev.quizbot.bank.QuestionBankLoader;
+import dev.quizbot.grading.EmbeddingModel;
+import dev.quizbot.grading.SentenceModel;
+import dev.quizbot.grading.SentenceModels;
 
 /**
- * {@code quizbot import FILE... [--output PATH] [--bank FOLDER]}: imports documents as draft entries and
+ * {@code quizbot import FILE... [--output PATH] [--bank FOLDER] [--words-only] [--generate]}: imports documents as draft entries and
  * prints what happened to each file. Exits 0 when at least one draft was written, 1 when nothing could
  * be imported, 2 on a usage error.
  */
@@ -26,7 +30,7 @@ public final class ImportCommand {
     static final String DEFAULT_OUTPUT = "import-out";
 
     private static final String HELP = """
-            Usage: quizbot import FILE... [--output PATH] [--bank FOLDER]
+            Usage: quizbot import FILE... [--output PATH] [--bank FOLDER] [--words-only] [--generate]
 
             Turns Q&A documents into draft question-bank entries for review.
               FILE            a text or markdown guide ('Q1. ...' or numbered '# 1. ...?' headings),
@@ -37,6 +41,10 @@ public final class ImportCommand {
                               overwritten: drafts then go to a new file beside them.
               --bank FOLDER   the bank to check drafts against for duplicates and ids
                               (default: questions)
+              --words-only    find duplicates and guess topics by shared words alone, without
+                              loading the sentence model that compares meaning
+              --generate      also turn definition-style notes ("Term: explanation", a term
+                              heading and its paragraph) into draft questions, marked GENERATED
             """;
 
     private final PrintStream out;
@@ -55,9 +63,13 @@ public final class ImportCommand {
         List<Path> inputs = new ArrayList<>();
         Path output = Path.of(DEFAULT_OUTPUT);
         Path bankFolder = Path.of("questions");
+        boolean wordsOnly = false;
+        boolean generate = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
+                case "--words-only" -> wordsOnly = true;
+                case "--generate" -> generate = true;
                 case "-h", "--help" -> {
                     out.print(HELP);
                     return IMPORTED;
@@ -91,7 +103,8 @@ public final class ImportCommand {
         }
 
         QuestionBank bank = loadBank(bankFolder);
-        ImportReport report = new Importer(bank).importFiles(expandFolders(inputs));
+        Optional<EmbeddingModel> model = wordsOnly ? Optional.empty() : loadModel();
+        ImportReport report = new Importer(bank, model).importFiles(expandFolders(inputs), generate);
         report.files().forEach(this::printFile);
 
         if (report.drafts().isEmpty()) {
@@ -114,6 +127,18 @@ public final class ImportCommand {
                     .orElse(""));
         }
         return IMPORTED;
+    }
+
+    /** The grader's default sentence model, to compare drafts with the bank by meaning. */
+    private Optional<EmbeddingModel> loadModel() {
+        SentenceModels.Load load = SentenceModels.load(SentenceModel.ALL_MINILM_L6_V2_Q);
+        switch (load) {
+            case SentenceModels.Load.Ready ready -> out.println("Comparing drafts with the bank by meaning ("
+                    + ready.model().name() + ") as well as by words.");
+            case SentenceModels.Load.Unavailable unavailable -> err.println("Comparing drafts with the bank by words only: "
+                    + unavailable.reason() + ".");
+        }
+        return load.loaded();
     }
 
     private QuestionBank loadBank(Path folder) {

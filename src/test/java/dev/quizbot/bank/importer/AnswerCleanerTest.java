@@ -69,4 +69,19 @@ class AnswerCleanerTest {
         assertThat(cleaned.shortened()).isTrue();
         assertThat(cleaned.text()).hasSizeLessThanOrEqualTo(AnswerCleaner.MAX_ANSWER_LENGTH).endsWith("chars.");
     }
+
+    @Test
+    void markdownImagesGoWithTheirCaptionsWhereverTheyStand() {
+        String raw = """
+                Beam search keeps the k most probable partial sequences at each step.
+                ![figure 1: beam search with k = 2 keeps two hypotheses](beam.png)
+                Greedy decoding keeps only one. ![Figure 2: greedy path](greedy.svg "greedy")
+                <img src="tree.png" alt="search tree"> <figcaption>Figure 3: the search tree</figcaption>
+                """;
+
+        String answer = cleaner.clean(raw).text();
+
+        assertThat(answer).isEqualTo("Beam search keeps the k most probable partial sequences at each step. "
+                + "Greedy decoding keeps only one.");
+    }
 }

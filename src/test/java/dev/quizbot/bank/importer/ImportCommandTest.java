@@ -191,7 +191,8 @@ class ImportCommandTest {
         String yaml = Files.readString(output);
         assertThat(yaml)
                 .contains("# LIKELY DUPLICATE of bank entry 'lora-qlora' (it already lists this heading as a source)\n- id: lora-qlora-2")
-                .contains("# LIKELY DUPLICATE of bank entry 'lora-qlora': \"What are LoRA and QLoRA?\"\n- id: lora-qlora-3")
+                .containsPattern("# LIKELY DUPLICATE of bank entry 'lora-qlora': \"What are LoRA and QLoRA\\?\" "
+                        + "\\(meaning 0\\.\\d\\d, shared words 1\\.00\\)\n- id: lora-qlora-3")
                 .contains("# LIKELY DUPLICATE of draft 'knowledge-distillation-help-llms' (guide.txt)");
         assertThat(load(output)).extracting(Question::id).doesNotHaveDuplicates()
                 .doesNotContain("lora-qlora").contains("beam-search");
