@@ -68,7 +68,9 @@ public class ConsoleChat {
         }
 
         void show(Announcement announcement) {
-            if (announcement.channel().equals(caller.channel())) {
+            boolean forSomeoneElse = announcement instanceof Announcement.LateGrade late
+                    && !late.userId().equals(caller.userId());
+            if (announcement.channel().equals(caller.channel()) && !forSomeoneElse) {
                 out.accept(renderer.announcement(announcement));
             }
         }

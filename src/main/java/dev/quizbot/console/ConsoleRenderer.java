@@ -64,6 +64,8 @@ final class ConsoleRenderer {
             case Announcement.AnswerCountChanged changed -> style.paint(Style.DIM, "  · round " + changed.roundId()
                     + ": " + changed.answerCount() + (changed.answerCount() == 1 ? " answer" : " answers") + " so far");
             case Announcement.RoundClosed closed -> reveal(closed.reveal());
+            case Announcement.LateGrade late -> style.paint(Style.DIM, "Your answer to round " + late.feedback().roundId()
+                    + " was stored before a restart and graded after it:") + "\n" + feedback(late.feedback());
             case Announcement.ScheduleFailed failed -> style.paint(Style.YELLOW, "⚠ Schedule " + failed.scheduleId()
                     + " could not post: " + failed.reason());
         };

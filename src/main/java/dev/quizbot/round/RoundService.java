@@ -195,37 +195,93 @@ public class RoundService {
         if (question.isEmpty()) {
             return new AnswerOutcome.QuestionGone(round);
         }
-        Grade grade = grader.grade(question.get(), answer);
+        // Stored and committed before grading: an answer the player hears was taken survives a
+        // crash during grading, and the start-up pass grades it then.
+        Optional<AnswerRepository.Stored> stored;
         try {
-            return tx.execute(status -> store(caller, round, answer, grade));
+            stored = tx.execute(status -> storeUngraded(caller, round, answer));
         } catch (DuplicateKeyException twice) {
             return new AnswerOutcome.AlreadyAnswered(round);
         }
+        if (stored.isEmpty()) {
+            return new AnswerOutcome.AlreadyClosed(rounds.find(round.id()).orElse(round));
+        }
+        Grade grade = grader.grade(question.get(), answer);
+        Views.Feedback feedback = tx.execute(status -> fileGrade(round, stored.get(), grade).feedback());
+        return new AnswerOutcome.Graded(round, feedback);
     }
 
-    private AnswerOutcome store(Caller caller, Round round, String text, Grade grade) {
+    private Optional<AnswerRepository.Stored> storeUngraded(Caller caller, Round round, String text) {
         Instant now = clock.instant();
         if (!rounds.countAnswer(round.id(), now)) {
-            return new AnswerOutcome.AlreadyClosed(rounds.find(round.id()).orElse(round));
+            return Optional.empty();
         }
         ChannelRef channel = round.channel();
         String communityKey = communityKey(channel);
-        int streakBefore = round.scheduled() ? answers.streak(channel.key(), caller.userId(), round.id()) : 0;
-        ScoringRules.Award award = ScoringRules.award(grade, round.difficulty(), round.scheduled(), streakBefore);
-        answers.insert(new AnswerRepository.NewAnswer(round.id(), communityKey, channel.key(), caller.userId(),
-                round.topic(), now, text, grade.verdict(), grade.score(), award.points(), award.streak()));
+        AnswerRepository.Stored stored = answers.insertUngraded(round.id(), communityKey, channel.key(),
+                caller.userId(), round.topic(), now, text);
         players.remember(communityKey, caller.userId(), caller.displayName());
-        ZoneId zone = zones.zone(communityKey);
-        scores.add(communityKey, channel.key(), caller.userId(), zone, now, award.points(),
-                grade.verdict() == dev.quizbot.grading.Verdict.CORRECT);
         int count = answers.answerCount(round.id());
         announcements.publish(new Announcement.AnswerCountChanged(channel, round.id(), count));
+        return Optional.of(stored);
+    }
+
+    /** A grade filed for a stored answer; {@code counted} is false when someone else filed it first. */
+    private record Filed(Views.Feedback feedback, boolean counted) {
+    }
+
+    /**
+     * Files the grade of a stored answer and adds its points, once: when another instance's
+     * start-up pass or a reveal graded it first, nothing is counted twice.
+     */
+    private Filed fileGrade(Round round, AnswerRepository.Stored stored, Grade grade) {
+        ChannelRef channel = round.channel();
+        String communityKey = communityKey(channel);
+        int streakBefore = round.scheduled() ? answers.streak(channel.key(), stored.userId(), round.id()) : 0;
+        ScoringRules.Award award = ScoringRules.award(grade, round.difficulty(), round.scheduled(), streakBefore);
+        boolean counted = answers.grade(stored.id(), grade.verdict(), grade.score(), award.points(), award.streak());
+        if (counted) {
+            ZoneId zone = zones.zone(communityKey);
+            scores.add(communityKey, channel.key(), stored.userId(), zone, stored.answeredAt(), award.points(),
+                    grade.verdict() == dev.quizbot.grading.Verdict.CORRECT);
+        }
         List<String> notes = new ArrayList<>(grade.notes());
         if (award.bonusPercent() > 0) {
             notes.add("Streak of " + award.streak() + " scheduled rounds: +" + award.bonusPercent() + "% bonus.");
         }
-        return new AnswerOutcome.Graded(round, new Views.Feedback(round.id(), grade.verdict(), grade.score(),
-                award.points(), grade.conceptsFound(), grade.conceptsMissed(), grade.explanation(), notes));
+        return new Filed(new Views.Feedback(round.id(), grade.verdict(), grade.score(), award.points(),
+                grade.conceptsFound(), grade.conceptsMissed(), grade.explanation(), notes), counted);
+    }
+
+    /**
+     * Grades every answer that was stored but never graded (the process died between the two
+     * commits) and tells each player privately. Run at start-up; safe on several instances at
+     * once, since a grade is filed only where none is yet.
+     */
+    public int gradeUngraded() {
+        int graded = 0;
+        for (AnswerRepository.Stored stored : answers.ungraded()) {
+            Optional<Round> round = rounds.find(stored.roundId());
+            if (round.isPresent() && Boolean.TRUE.equals(tx.execute(status -> gradeLate(round.get(), stored)))) {
+                graded++;
+            }
+        }
+        if (graded > 0) {
+            log.info("Graded {} answers that were stored but not graded before a restart", graded);
+        }
+        return graded;
+    }
+
+    private boolean gradeLate(Round round, AnswerRepository.Stored stored) {
+        Grade grade = bank.bank().question(round.questionId())
+                .map(q -> grader.grade(q, stored.text()))
+                .orElseGet(() -> new Grade(dev.quizbot.grading.Verdict.INCORRECT, 0, List.of(), List.of(), -1,
+                        "The question was removed from the bank before your answer could be graded.", List.of()));
+        Filed filed = fileGrade(round, stored, grade);
+        if (filed.counted()) {
+            announcements.publish(new Announcement.LateGrade(round.channel(), stored.userId(), filed.feedback()));
+        }
+        return filed.counted();
     }
 
     /** Closes every round past its deadline; safe to call from several threads or instances. */
@@ -245,6 +301,8 @@ public class RoundService {
         if (!rounds.close(round.id(), now)) {
             return false;
         }
+        // An answer left ungraded by a crash counts in the reveal like any other.
+        answers.ungraded(round.id()).forEach(stored -> gradeLate(round, stored));
         String communityKey = communityKey(round.channel());
         Views.Reveal reveal = new Views.Reveal(round.id(), round.questionText(), round.referenceAnswer(),
                 answers.answerCount(round.id()), answers.correctCount(round.id()),

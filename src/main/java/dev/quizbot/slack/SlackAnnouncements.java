@@ -81,6 +81,7 @@ class SlackAnnouncements {
             }
             case Announcement.RoundClosed roundClosed -> reveal(roundClosed);
             case Announcement.ScheduleFailed failed -> scheduleFailed(failed);
+            case Announcement.LateGrade late -> lateGrade(late);
         }
     }
 
@@ -150,6 +151,13 @@ class SlackAnnouncements {
         if (call instanceof SlackCall.Failed<ChatPostMessageResponse> failed && failed.channelProblem()) {
             alert("I could not post the answer reveal in " + channel(roundClosed.channel()) + ": `" + failed.error() + "`.");
         }
+    }
+
+    private void lateGrade(Announcement.LateGrade late) {
+        SlackBlocks.Message message = SlackBlocks.lateGrade(late.feedback(), channel(late.channel()));
+        // A user id as channel lands in the app's direct messages with that person: nobody else sees it.
+        api.<ChatPostMessageResponse>call("chat.postMessage", c -> c.chatPostMessage(r -> r
+                .channel(late.userId()).text(message.text()).blocks(message.blocks())));
     }
 
     private void scheduleFailed(Announcement.ScheduleFailed failed) {
