@@ -180,7 +180,11 @@ public class RoundService {
         if (answer.length() > Grader.MAX_ANSWER_LENGTH) {
             return new AnswerOutcome.TooLong(answer.length(), Grader.MAX_ANSWER_LENGTH);
         }
-        Optional<Round> found = roundId.isPresent() ? rounds.find(roundId.get()) : rounds.openIn(caller.channel());
+        // A round of another channel or community is refused exactly like an unknown one, so
+        // ids tell nobody what goes on elsewhere.
+        Optional<Round> found = roundId.isPresent()
+                ? rounds.find(roundId.get()).filter(r -> r.channel().equals(caller.channel()))
+                : rounds.openIn(caller.channel());
         if (found.isEmpty()) {
             return roundId.<AnswerOutcome>map(AnswerOutcome.UnknownRound::new).orElseGet(AnswerOutcome.NoOpenRound::new);
         }

@@ -113,6 +113,27 @@ class DiscordRoundWithCoreTest {
     }
 
     @Test
+    void anAnswerSentFromAnotherChannelIsRefusedLikeAnUnknownRound() throws InterruptedException {
+        String ask = discord.interact(discord.slash(Person.admin(), FakeDiscord.QUIZ_CHANNEL, List.of("ask"),
+                options("topic", "transformers")));
+        discord.awaitFollowUp(ask, WAIT);
+        long roundId = rounds.openRound(new dev.quizbot.chat.ChannelRef("discord", FakeDiscord.GUILD_ID,
+                FakeDiscord.QUIZ_CHANNEL)).orElseThrow().id();
+        int before = jdbc.sql("select count(*) from answer").query(Integer.class).single();
+
+        // the round's id, submitted from another channel of the server
+        String submit = discord.interact(discord.modalSubmit(Person.member(), FakeDiscord.LOCKED_CHANNEL,
+                DiscordIds.answerModal(roundId), DiscordIds.ANSWER_INPUT, "attention weights over value vectors"));
+
+        assertThat(discord.awaitFollowUp(submit, WAIT).body().get("content").asString())
+                .contains("There is no round " + roundId + ".");
+        assertThat(jdbc.sql("select count(*) from answer").query(Integer.class).single()).isEqualTo(before);
+
+        MutableClock.SHARED.advance(Duration.ofMinutes(11));
+        rounds.closeDue();
+    }
+
+    @Test
     void theCoreRefusesASchedulerWithoutManageServer() throws InterruptedException {
         String set = discord.interact(discord.slash(Person.member(), FakeDiscord.QUIZ_CHANNEL,
                 List.of("schedule", "set"), options("when", "daily 09:00", "timezone", "Europe/Berlin")));
