@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -28,9 +29,14 @@ public final class QuestionBankLoader {
     static final int MAX_QUESTION_LENGTH = 500;
     static final int MAX_ANSWER_LENGTH = 2_000;
     static final int MAX_CONCEPTS = 8;
+    static final int MAX_MISCONCEPTIONS = 8;
+    static final int MAX_MISCONCEPTION_LENGTH = 300;
+    /** Origins a question may name; absent means it comes from the seed documents. */
+    static final Set<String> ORIGINS = Set.of(Question.ORIGIN_QUIZBOT);
 
     private static final Set<String> ENTRY_FIELDS =
-            Set.of("id", "topic", "difficulty", "question", "answer", "concepts", "accept", "sources");
+            Set.of("id", "topic", "difficulty", "question", "answer", "concepts", "accept", "sources",
+                    "misconceptions", "origin");
     private static final Set<String> TOPIC_FIELDS = Set.of("slug", "name", "description");
 
     private final YAMLMapper yaml = YAMLMapper.builder().build();
@@ -238,7 +244,11 @@ public final class QuestionBankLoader {
             List<Concept> concepts = concepts();
             List<String> accept = strings(node.get("accept"), "accept", Function.identity());
             List<Source> sources = sources();
-            return valid ? new Question(id, topic, difficulty, question, answer, concepts, accept, sources) : null;
+            List<String> misconceptions = misconceptions(answer, accept);
+            Optional<String> origin = origin();
+            return valid
+                    ? new Question(id, topic, difficulty, question, answer, concepts, accept, sources, misconceptions, origin)
+                    : null;
         }
 
         private String required(String field) {
@@ -305,6 +315,69 @@ public final class QuestionBankLoader {
                 concepts.add(new Concept(phrase, synonyms));
             }
             return concepts;
+        }
+
+        /**
+         * Misconceptions are wrong claims, so one that repeats the reference answer or an accepted
+         * answer is an editing slip that would make the grader count a right answer as a mistake.
+         */
+        private List<String> misconceptions(String answer, List<String> accept) {
+            JsonNode list = node.get("misconceptions");
+            if (list == null || list.isNull()) {
+                return List.of();
+            }
+            if (!list.isArray()) {
+                problem("'misconceptions' must be a list");
+                return List.of();
+            }
+            if (list.size() > MAX_MISCONCEPTIONS) {
+                problem("has " + list.size() + " misconceptions; keep to the " + MAX_MISCONCEPTIONS + " most common");
+            }
+            Set<String> right = new java.util.HashSet<>();
+            if (answer != null) {
+                right.add(normalized(answer));
+            }
+            accept.forEach(a -> right.add(normalized(a)));
+            Set<String> seen = new java.util.HashSet<>();
+            List<String> misconceptions = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                JsonNode item = list.get(i);
+                String m = item.isValueNode() ? item.asString().strip() : "";
+                String where = "misconception " + (i + 1);
+                if (m.isEmpty()) {
+                    problem(where + " has no text");
+                    continue;
+                }
+                if (m.length() > MAX_MISCONCEPTION_LENGTH) {
+                    problem(where + " is " + m.length() + " characters; the limit is " + MAX_MISCONCEPTION_LENGTH);
+                }
+                String key = normalized(m);
+                if (!seen.add(key)) {
+                    problem(where + " repeats an earlier misconception: '" + m + "'");
+                } else if (right.contains(key)) {
+                    problem(where + " is the same text as the answer or an 'accept' entry; a misconception must be a wrong claim");
+                }
+                misconceptions.add(m);
+            }
+            return misconceptions;
+        }
+
+        private Optional<String> origin() {
+            if (node.get("origin") == null || node.get("origin").isNull()) {
+                return Optional.empty();
+            }
+            String origin = text(node, "origin");
+            if (origin == null || !ORIGINS.contains(origin)) {
+                problem("unknown origin " + quote(origin) + " (use '" + Question.ORIGIN_QUIZBOT
+                        + "' for questions we wrote, or leave it out for questions from the seed documents)");
+                return Optional.empty();
+            }
+            return Optional.of(origin);
+        }
+
+        /** Case and spacing do not make two texts different claims. */
+        private static String normalized(String text) {
+            return text.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").replaceAll("[\\s.!]+$", "").strip();
         }
 
         private List<Source> sources() {

@@ -25,8 +25,20 @@ public final class Views {
     public record Answerer(String userId, String displayName, int score) {
     }
 
+    /**
+     * @param commonMistake a known wrong claim about the question (the bank's first misconception),
+     *                      shown as "A common mistake: ..." so players learn what not to say
+     */
     public record Reveal(long roundId, String question, String referenceAnswer,
-                         int answered, int correct, List<Answerer> best) {
+                         int answered, int correct, List<Answerer> best, Optional<String> commonMistake) {
+
+        public static final String COMMON_MISTAKE = "A common mistake: ";
+
+        /** A reveal for a question without known misconceptions. */
+        public Reveal(long roundId, String question, String referenceAnswer, int answered, int correct,
+                      List<Answerer> best) {
+            this(roundId, question, referenceAnswer, answered, correct, best, Optional.empty());
+        }
     }
 
     public record LeaderboardRow(int rank, String id, String name, double points, int answers, int correct) {

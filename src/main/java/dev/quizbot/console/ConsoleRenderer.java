@@ -103,6 +103,7 @@ final class ConsoleRenderer {
         StringBuilder out = new StringBuilder(style.paint(Style.CYAN, "🔔 Round " + r.roundId() + " closed") + "\n");
         out.append(style.paint(Style.BOLD, r.question())).append("\n");
         out.append("Answer: ").append(r.referenceAnswer()).append("\n");
+        r.commonMistake().ifPresent(m -> out.append(Views.Reveal.COMMON_MISTAKE).append(m).append("\n"));
         out.append(r.answered()).append(r.answered() == 1 ? " answer, " : " answers, ").append(r.correct()).append(" correct");
         if (!r.best().isEmpty()) {
             out.append("\nBest: ").append(r.best().stream().map(a -> a.displayName() + " (" + a.score() + ")")

@@ -67,6 +67,8 @@ final class DiscordRendering {
                 .setDescription(clip(reveal.referenceAnswer(), MessageEmbed.DESCRIPTION_MAX_LENGTH))
                 .addField("Answered", String.valueOf(reveal.answered()), true)
                 .addField("Correct", String.valueOf(reveal.correct()), true);
+        reveal.commonMistake().ifPresent(m -> embed.addField("A common mistake",
+                clip(m, MessageEmbed.VALUE_MAX_LENGTH), false));
         if (!reveal.best().isEmpty()) {
             embed.addField("Best answers", clip(reveal.best().stream()
                     .map(a -> "<@" + a.userId() + "> · " + a.score() + "/100")

@@ -308,9 +308,13 @@ public class RoundService {
         // An answer left ungraded by a crash counts in the reveal like any other.
         answers.ungraded(round.id()).forEach(stored -> gradeLate(round, stored));
         String communityKey = communityKey(round.channel());
+        // The mistake comes from the bank in use at the close: a round outlives bank reloads, and a
+        // question since removed simply has none to show.
+        Optional<String> commonMistake = bank.bank().question(round.questionId())
+                .flatMap(Question::commonMistake);
         Views.Reveal reveal = new Views.Reveal(round.id(), round.questionText(), round.referenceAnswer(),
                 answers.answerCount(round.id()), answers.correctCount(round.id()),
-                answers.best(round.id(), communityKey, REVEAL_BEST));
+                answers.best(round.id(), communityKey, REVEAL_BEST), commonMistake);
         announcements.publish(new Announcement.RoundClosed(round.channel(), reveal));
         log.info("Round {} closed in {}: {} answered, {} correct", round.id(), round.channel().key(),
                 reveal.answered(), reveal.correct());

@@ -82,6 +82,8 @@ final class SlackBlocks {
         blocks.add(section(s -> s.text(markdownText(truncate("*Q:* " + escape(r.question()), SlackText.SECTION_LIMIT)))));
         blocks.add(section(s -> s.text(markdownText(truncate("*Reference answer:*\n" + escape(r.referenceAnswer()),
                 SlackText.SECTION_LIMIT)))));
+        r.commonMistake().ifPresent(m -> blocks.add(section(s -> s.text(markdownText(truncate(
+                "*" + Views.Reveal.COMMON_MISTAKE.strip() + "* " + escape(m), SlackText.SECTION_LIMIT))))));
         blocks.add(context(List.of(markdownText(plural(r.answered(), "person", "people") + " answered, "
                 + r.correct() + " got it right."))));
         if (!r.best().isEmpty()) {

@@ -134,6 +134,78 @@ class QuestionBankLoaderTest {
     }
 
     @Test
+    void readsMisconceptionsAndOrigin() throws IOException {
+        write("rag.yaml", GOOD_ENTRY + """
+                  misconceptions:
+                    - RAG fine-tunes the model's weights on the retrieved passages at query time.
+                    - "  RAG removes the need for a prompt.  "
+                - id: rag-chunking
+                  topic: rag
+                  difficulty: medium
+                  question: Why chunk documents?
+                  answer: Chunks fit the context window and retrieve precisely.
+                  origin: quizbot
+                  sources: []
+                """);
+
+        QuestionBank bank = loader.load(folder);
+
+        Question rag = bank.question("what-is-rag").orElseThrow();
+        assertThat(rag.misconceptions()).containsExactly(
+                "RAG fine-tunes the model's weights on the retrieved passages at query time.",
+                "RAG removes the need for a prompt.");
+        assertThat(rag.commonMistake()).contains(
+                "RAG fine-tunes the model's weights on the retrieved passages at query time.");
+        assertThat(rag.origin()).isEmpty();
+        Question chunking = bank.question("rag-chunking").orElseThrow();
+        assertThat(chunking.origin()).contains(Question.ORIGIN_QUIZBOT);
+        assertThat(chunking.misconceptions()).isEmpty();
+        assertThat(chunking.commonMistake()).isEmpty();
+    }
+
+    @Test
+    void rejectsBadMisconceptionsAndOriginsWithFileAndEntry() throws IOException {
+        write("rag.yaml", GOOD_ENTRY + """
+                  origin: QuizBot
+                  misconceptions:
+                    - RAG fine-tunes the model at query time.
+                    - "rag fine-tunes the model   at query time"
+                    - "   "
+                    - Retrieve then generate.
+                    - retrieval-augmented generation retrieves passages and conditions generation on them
+                    - %s
+                """.formatted("x".repeat(301)));
+
+        assertThatThrownBy(() -> loader.load(folder))
+                .isInstanceOfSatisfying(InvalidBankException.class, e -> assertThat(e.problems())
+                        .extracting(BankProblem::toString)
+                        .containsExactlyInAnyOrder(
+                                "rag.yaml: entry 1 (id 'what-is-rag'): misconception 3 has no text",
+                                "rag.yaml: entry 1 (id 'what-is-rag'): misconception 2 repeats an earlier misconception: 'rag fine-tunes the model   at query time'",
+                                "rag.yaml: entry 1 (id 'what-is-rag'): misconception 4 is the same text as the answer or an 'accept' entry; a misconception must be a wrong claim",
+                                "rag.yaml: entry 1 (id 'what-is-rag'): misconception 5 is the same text as the answer or an 'accept' entry; a misconception must be a wrong claim",
+                                "rag.yaml: entry 1 (id 'what-is-rag'): misconception 6 is 301 characters; the limit is 300",
+                                "rag.yaml: entry 1 (id 'what-is-rag'): unknown origin 'QuizBot' (use 'quizbot' for questions we wrote, or leave it out for questions from the seed documents)"));
+    }
+
+    @Test
+    void rejectsMisconceptionsThatAreNotAListOrTooMany() throws IOException {
+        StringBuilder many = new StringBuilder("  misconceptions:\n");
+        for (int i = 1; i <= 9; i++) {
+            many.append("    - Wrong claim number ").append(i).append(".\n");
+        }
+        write("rag.yaml", GOOD_ENTRY + many + GOOD_ENTRY.replace("what-is-rag", "rag-again")
+                + "  misconceptions: RAG is fine-tuning.\n");
+
+        assertThatThrownBy(() -> loader.load(folder))
+                .isInstanceOfSatisfying(InvalidBankException.class, e -> assertThat(e.problems())
+                        .extracting(BankProblem::toString)
+                        .containsExactlyInAnyOrder(
+                                "rag.yaml: entry 1 (id 'what-is-rag'): has 9 misconceptions; keep to the 8 most common",
+                                "rag.yaml: entry 2 (id 'rag-again'): 'misconceptions' must be a list"));
+    }
+
+    @Test
     void reloadKeepsTheLastGoodBankWhenTheNewOneIsInvalid() throws IOException {
         write("rag.yaml", GOOD_ENTRY);
         QuestionBankService service = new QuestionBankService(loader, folder);

@@ -87,6 +87,7 @@ class ConsoleRoundTest {
         // then both get the reveal with the reference answer, counts and the best answerer
         for (String screen : new String[] {aliceScreen.take(), bobScreen.take()}) {
             assertThat(screen).contains("closed").contains("external knowledge source")
+                    .contains("A common mistake: RAG fine-tunes the model's weights on the retrieved documents at query time.")
                     .contains("2 answers, 1 correct").contains("Best: alice (100)");
         }
 

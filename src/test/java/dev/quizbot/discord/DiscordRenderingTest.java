@@ -44,6 +44,20 @@ class DiscordRenderingTest {
     }
 
     @Test
+    void aRevealShowsTheCommonMistakeOnlyWhenTheQuestionHasOne() {
+        Views.Reveal with = new Views.Reveal(2, "What is RAG?", "Retrieve, then generate.", 0, 0, List.of(),
+                Optional.of("RAG fine-tunes the model on the retrieved documents."));
+        Views.Reveal without = new Views.Reveal(2, "What is RAG?", "Retrieve, then generate.", 0, 0, List.of());
+
+        assertThat(DiscordRendering.reveal(with).getFields())
+                .filteredOn(f -> "A common mistake".equals(f.getName()))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getValue()).isEqualTo("RAG fine-tunes the model on the retrieved documents."));
+        assertThat(DiscordRendering.reveal(without).getFields()).extracting(MessageEmbed.Field::getName)
+                .doesNotContain("A common mistake");
+    }
+
+    @Test
     void colorsFeedbackByVerdictAndListsMissingConcepts() {
         MessageEmbed embed = DiscordRendering.feedback(new Views.Feedback(4, Verdict.PARTIAL, 55, 8.25,
                 List.of("attention"), List.of("positional encoding"), "Half of it.", List.of("Answer was cut.")));

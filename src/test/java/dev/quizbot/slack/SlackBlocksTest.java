@@ -59,6 +59,17 @@ class SlackBlocksTest {
     }
 
     @Test
+    void aRevealShowsTheCommonMistakeEscapedOnlyWhenTheQuestionHasOne() {
+        var with = SlackBlocks.reveal(new Views.Reveal(42, "Why chunk?", "Chunks fit the window.", 2, 1, List.of(),
+                Optional.of("Bigger chunks are always better <because> more context helps.")));
+        var without = SlackBlocks.reveal(new Views.Reveal(42, "Why chunk?", "Chunks fit the window.", 2, 1, List.of()));
+
+        assertThat(json(with.blocks()))
+                .contains("*A common mistake:* Bigger chunks are always better &lt;because&gt; more context helps.");
+        assertThat(json(without.blocks())).doesNotContain("common mistake");
+    }
+
+    @Test
     void aRefusalShowsTheReasonAndTheRightForm() {
         var message = SlackBlocks.reply(new Reply.Refused("Unknown topic 'cooking'.", "ask [topic] [difficulty]"));
 

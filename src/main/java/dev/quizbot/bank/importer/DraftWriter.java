@@ -120,6 +120,13 @@ public final class DraftWriter {
         if (!q.concepts().isEmpty()) {
             entry.put("concepts", q.concepts().stream().map(Concept::phrase).toList());
         }
+        if (!q.accept().isEmpty()) {
+            entry.put("accept", q.accept());
+        }
+        if (!q.misconceptions().isEmpty()) {
+            entry.put("misconceptions", q.misconceptions());
+        }
+        q.origin().ifPresent(origin -> entry.put("origin", origin));
         entry.put("sources", q.sources().stream().map(s -> {
             Map<String, String> source = new LinkedHashMap<>();
             source.put("document", s.document());
