@@ -24,7 +24,7 @@ class BankAcceptAnswersGradeTest {
 
     @BeforeAll
     static void loadModelOnce() {
-        grader = CombinedGrader.create(SharedModel.minilm(), ReferenceEmbeddingStore.inMemoryOnly());
+        grader = CombinedGrader.create(SharedModel.minilm());
     }
 
     static Stream<Arguments> acceptedAnswersOfOurQuestions() {
