@@ -32,6 +32,13 @@ public sealed interface Announcement {
     record PracticeReminder(ChannelRef channel, String userId, int due) implements Announcement {
     }
 
+    /**
+     * An answer stored before a crash and graded only afterwards (at start-up or at its
+     * round's reveal): tell {@code userId} alone, since nobody saw this grade yet.
+     */
+    record LateGrade(ChannelRef channel, String userId, Views.Feedback feedback) implements Announcement {
+    }
+
     /** A schedule could not post (unknown channel, no questions left...); tell whoever set it. */
     record ScheduleFailed(ChannelRef channel, long scheduleId, String ownerUserId, String reason)
             implements Announcement {

@@ -55,6 +55,11 @@ class QuizChatService implements ChatService {
         if (wait.isPresent()) {
             return tooFast(wait.get());
         }
+        Optional<String> unstorable = StorableText.problem(command);
+        if (unstorable.isPresent()) {
+            return new Reply.Refused("Your command contains " + unstorable.get() + ", which quizbot cannot store."
+                    + " Remove it and send it again; nothing was recorded.", "");
+        }
         String community = RoundService.communityKey(caller.channel());
         return switch (command) {
             case Command.Ask ask -> ask(caller, ask);

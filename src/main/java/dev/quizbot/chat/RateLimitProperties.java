@@ -11,22 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled   false turns the limit off (a private instance, load tests)
  * @param perMinute sustained commands per minute per user per community
  * @param burst     commands a user may send back to back after a quiet spell
- * @param maxTrackedUsers users whose buckets are kept at once; the least recently active are
- *                  dropped first, which only ever gives them a full bucket again
  */
 @ConfigurationProperties("quizbot.rate-limit")
 public record RateLimitProperties(@DefaultValue("true") boolean enabled,
                                   @DefaultValue("20") int perMinute,
-                                  @DefaultValue("10") int burst,
-                                  @DefaultValue("100000") int maxTrackedUsers) {
+                                  @DefaultValue("10") int burst) {
 
     public RateLimitProperties {
         if (enabled && (perMinute < 1 || burst < 1)) {
             throw new IllegalArgumentException("quizbot.rate-limit.per-minute and .burst must be at least 1"
                     + " (or set quizbot.rate-limit.enabled=false)");
-        }
-        if (maxTrackedUsers < 1) {
-            throw new IllegalArgumentException("quizbot.rate-limit.max-tracked-users must be at least 1");
         }
     }
 }

@@ -78,11 +78,15 @@ public class ConsoleChat {
         }
 
         void show(Announcement announcement) {
-            boolean mine = announcement instanceof Announcement.PracticeReminder reminder
-                    // a private nudge: to the player's own sessions in that community, whichever channel they are in
-                    ? reminder.userId().equals(caller.userId())
-                            && reminder.channel().community().equals(caller.channel().community())
-                    : announcement.channel().equals(caller.channel());
+            boolean mine = switch (announcement) {
+                // a private nudge: to the player's own sessions in that community, whichever channel they are in
+                case Announcement.PracticeReminder reminder -> reminder.userId().equals(caller.userId())
+                        && reminder.channel().community().equals(caller.channel().community());
+                // a late grade is the player's alone, shown only in the channel they answered in
+                case Announcement.LateGrade late -> late.userId().equals(caller.userId())
+                        && late.channel().equals(caller.channel());
+                default -> announcement.channel().equals(caller.channel());
+            };
             if (!mine) {
                 return;
             }

@@ -57,6 +57,7 @@ class DiscordAnnouncer {
                 case Announcement.RoundClosed closed -> reveal(closed);
                 case Announcement.ScheduleFailed failed -> tellOwner(failed);
                 case Announcement.PracticeReminder reminder -> remind(reminder);
+                case Announcement.LateGrade late -> tellLateGrade(late);
             }
         } catch (RuntimeException e) {
             log.warn("Could not render {} for {}: {}", announcement.getClass().getSimpleName(),
@@ -141,6 +142,16 @@ class DiscordAnnouncer {
         } catch (RuntimeException e) {
             log.warn("Reveal of round {} not posted: {}", roundId, DiscordFailures.describe(e, closed.channel().channel()));
         }
+    }
+
+    private void tellLateGrade(Announcement.LateGrade late) {
+        String text = "Your answer to round " + late.feedback().roundId() + " in <#" + late.channel().channel()
+                + "> was stored before quizbot restarted and graded after it:";
+        discord.retrieveUserById(late.userId())
+                .flatMap(User::openPrivateChannel)
+                .flatMap(dm -> dm.sendMessage(text).setEmbeds(DiscordRendering.feedback(late.feedback())))
+                .queue(null, failure -> log.warn("Could not tell user {} the late grade of round {}: {}",
+                        late.userId(), late.feedback().roundId(), failure.toString()));
     }
 
     private void tellOwner(Announcement.ScheduleFailed failed) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import dev.quizbot.chat.Views;
@@ -24,18 +25,51 @@ class AnswerRepository {
         this.jdbc = jdbc;
     }
 
-    record NewAnswer(long roundId, String communityKey, String channelKey, String userId, String topic,
-                     Instant answeredAt, String text, Verdict verdict, int score, int points, int streak) {
+    /** An answer stored but not graded yet. */
+    record Stored(long id, long roundId, String userId, Instant answeredAt, String text) {
     }
 
-    void insert(NewAnswer a) {
+    /**
+     * Stores an answer ungraded (verdict NULL); fails with DuplicateKeyException when the user
+     * already answered the round.
+     */
+    Stored insertUngraded(long roundId, String communityKey, String channelKey, String userId, String topic,
+                          Instant answeredAt, String text) {
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO answer (round_id, community_key, channel_key, user_id, topic, answered_at,
                             answer_text, verdict, score, points, streak)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(a.roundId(), a.communityKey(), a.channelKey(), a.userId(), a.topic(), ts(a.answeredAt()),
-                        a.text(), a.verdict().name(), a.score(), a.points(), a.streak())
-                .update();
+                        VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 0, 0, 0)""")
+                .params(roundId, communityKey, channelKey, userId, topic, ts(answeredAt), text)
+                .update(keys, "id");
+        return new Stored(keys.getKey().longValue(), roundId, userId, answeredAt, text);
+    }
+
+    /**
+     * Files the grade of a stored answer; false when it was graded already (by the start-up
+     * pass of another instance, or a reveal), so only one caller counts its points.
+     */
+    boolean grade(long answerId, Verdict verdict, int score, int points, int streak) {
+        return jdbc.sql("UPDATE answer SET verdict = ?, score = ?, points = ?, streak = ? WHERE id = ? AND verdict IS NULL")
+                .params(verdict.name(), score, points, streak, answerId).update() == 1;
+    }
+
+    /** Every answer stored but not graded, oldest first. */
+    List<Stored> ungraded() {
+        return jdbc.sql(UNGRADED + " ORDER BY id").query(AnswerRepository::stored).list();
+    }
+
+    /** The round's answers stored but not graded, oldest first. */
+    List<Stored> ungraded(long roundId) {
+        return jdbc.sql(UNGRADED + " AND round_id = ? ORDER BY id").param(roundId).query(AnswerRepository::stored).list();
+    }
+
+    private static final String UNGRADED =
+            "SELECT id, round_id, user_id, answered_at, answer_text FROM answer WHERE verdict IS NULL";
+
+    private static Stored stored(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Stored(rs.getLong("id"), rs.getLong("round_id"), rs.getString("user_id"),
+                Sql.instant(rs, "answered_at"), rs.getString("answer_text"));
     }
 
     /** An answer's share of the leaderboards, filed when its round closes. */

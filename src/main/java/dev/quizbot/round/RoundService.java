@@ -232,7 +232,11 @@ public class RoundService {
         if (answer.length() > Grader.MAX_ANSWER_LENGTH) {
             return new AnswerOutcome.TooLong(answer.length(), Grader.MAX_ANSWER_LENGTH);
         }
-        Optional<Round> found = roundId.isPresent() ? rounds.find(roundId.get()) : rounds.openIn(caller.channel());
+        // A round of another channel or community is refused exactly like an unknown one, so
+        // ids tell nobody what goes on elsewhere.
+        Optional<Round> found = roundId.isPresent()
+                ? rounds.find(roundId.get()).filter(r -> r.channel().equals(caller.channel()))
+                : rounds.openIn(caller.channel());
         if (found.isEmpty()) {
             return roundId.<AnswerOutcome>map(AnswerOutcome.UnknownRound::new).orElseGet(AnswerOutcome.NoOpenRound::new);
         }
@@ -247,37 +251,94 @@ public class RoundService {
         if (question.isEmpty()) {
             return new AnswerOutcome.QuestionGone(round);
         }
-        Grade grade = grader.grade(question.get(), answer);
+        // Stored and committed before grading: an answer the player hears was taken survives a
+        // crash during grading, and the start-up pass grades it then.
+        Optional<AnswerRepository.Stored> stored;
         try {
-            return tx.execute(status -> store(caller, round, question.get(), answer, grade));
+            stored = tx.execute(status -> storeUngraded(caller, round, answer));
         } catch (DuplicateKeyException twice) {
             return new AnswerOutcome.AlreadyAnswered(round);
         }
+        if (stored.isEmpty()) {
+            return new AnswerOutcome.AlreadyClosed(rounds.find(round.id()).orElse(round));
+        }
+        Grade grade = grader.grade(question.get(), answer);
+        Views.Feedback feedback = tx.execute(status -> fileGrade(round, stored.get(), question, grade).feedback());
+        return new AnswerOutcome.Graded(round, feedback);
     }
 
-    private AnswerOutcome store(Caller caller, Round round, Question question, String text, Grade grade) {
+    private Optional<AnswerRepository.Stored> storeUngraded(Caller caller, Round round, String text) {
         Instant now = clock.instant();
         if (!rounds.countAnswer(round.id(), now)) {
-            return new AnswerOutcome.AlreadyClosed(rounds.find(round.id()).orElse(round));
+            return Optional.empty();
         }
         ChannelRef channel = round.channel();
         String communityKey = communityKey(channel);
-        int streakBefore = round.scheduled() ? answers.streak(channel.key(), caller.userId(), round.id()) : 0;
-        ScoringRules.Award award = ScoringRules.award(grade, round.difficulty(), round.scheduled(), streakBefore);
-        answers.insert(new AnswerRepository.NewAnswer(round.id(), communityKey, channel.key(), caller.userId(),
-                round.topic(), now, text, grade.verdict(), grade.score(), award.points(), award.streak()));
+        AnswerRepository.Stored stored = answers.insertUngraded(round.id(), communityKey, channel.key(),
+                caller.userId(), round.topic(), now, text);
         players.remember(communityKey, caller.userId(), caller.displayName());
-        // Points reach the leaderboards only when the round closes (settle): until then the
-        // board must not tell anyone how a rival's answer was graded.
         int count = answers.answerCount(round.id());
         announcements.publish(new Announcement.AnswerCountChanged(channel, round.id(), count));
-        announcements.publishAfterCommit(new AnswerGraded(channel, caller.userId(), question, text, grade, now));
+        return Optional.of(stored);
+    }
+
+    /** A grade filed for a stored answer; {@code counted} is false when someone else filed it first. */
+    private record Filed(Views.Feedback feedback, boolean counted) {
+    }
+
+    /**
+     * Files the grade (and the points it earns) on a stored answer, once: when another
+     * instance's start-up pass or the reveal graded it first, this one is dropped. The points
+     * reach the leaderboards only when the round closes ({@link #settle}): until then the board
+     * must not tell anyone how a rival's answer was graded.
+     */
+    private Filed fileGrade(Round round, AnswerRepository.Stored stored, Optional<Question> question, Grade grade) {
+        ChannelRef channel = round.channel();
+        int streakBefore = round.scheduled() ? answers.streak(channel.key(), stored.userId(), round.id()) : 0;
+        ScoringRules.Award award = ScoringRules.award(grade, round.difficulty(), round.scheduled(), streakBefore);
+        boolean counted = answers.grade(stored.id(), grade.verdict(), grade.score(), award.points(), award.streak());
+        if (counted && question.isPresent()) {
+            announcements.publishAfterCommit(new AnswerGraded(channel, stored.userId(), question.get(),
+                    stored.text(), grade, stored.answeredAt()));
+        }
         List<String> notes = new ArrayList<>(grade.notes());
         if (award.bonusPercent() > 0) {
             notes.add("Streak of " + award.streak() + " scheduled rounds: +" + award.bonusPercent() + "% bonus.");
         }
-        return new AnswerOutcome.Graded(round, new Views.Feedback(round.id(), grade.verdict(), grade.score(),
-                award.points(), grade.conceptsFound(), grade.conceptsMissed(), grade.explanation(), notes));
+        return new Filed(new Views.Feedback(round.id(), grade.verdict(), grade.score(), award.points(),
+                grade.conceptsFound(), grade.conceptsMissed(), grade.explanation(), notes), counted);
+    }
+
+    /**
+     * Grades every answer that was stored but never graded (the process died between the two
+     * commits) and tells each player privately. Run at start-up; safe on several instances at
+     * once, since a grade is filed only where none is yet.
+     */
+    public int gradeUngraded() {
+        int graded = 0;
+        for (AnswerRepository.Stored stored : answers.ungraded()) {
+            Optional<Round> round = rounds.find(stored.roundId());
+            if (round.isPresent() && Boolean.TRUE.equals(tx.execute(status -> gradeLate(round.get(), stored)))) {
+                graded++;
+            }
+        }
+        if (graded > 0) {
+            log.info("Graded {} answers that were stored but not graded before a restart", graded);
+        }
+        return graded;
+    }
+
+    private boolean gradeLate(Round round, AnswerRepository.Stored stored) {
+        Optional<Question> question = bank.bank().question(round.questionId());
+        Grade grade = question
+                .map(q -> grader.grade(q, stored.text()))
+                .orElseGet(() -> new Grade(dev.quizbot.grading.Verdict.INCORRECT, 0, List.of(), List.of(), -1,
+                        "The question was removed from the bank before your answer could be graded.", List.of()));
+        Filed filed = fileGrade(round, stored, question, grade);
+        if (filed.counted()) {
+            announcements.publish(new Announcement.LateGrade(round.channel(), stored.userId(), filed.feedback()));
+        }
+        return filed.counted();
     }
 
     /** Rounds at least this long get a last-call notice... */
@@ -321,7 +382,8 @@ public class RoundService {
         if (!rounds.close(round.id(), now)) {
             return false;
         }
-        settle(round);
+        // An answer left ungraded by a crash counts in the reveal and on the boards like any other.
+        gradeAndSettle(round);
         String communityKey = communityKey(round.channel());
         // The mistake comes from the bank in use at the close: a round outlives bank reloads, and a
         // question since removed simply has none to show.
@@ -334,6 +396,15 @@ public class RoundService {
         log.info("Round {} closed in {}: {} answered, {} correct", round.id(), round.channel().key(),
                 reveal.answered(), reveal.correct());
         return true;
+    }
+
+    /**
+     * Grades what a crash left ungraded (telling each player privately), then settles: the
+     * points of every answer reach the boards once, graded.
+     */
+    private void gradeAndSettle(Round round) {
+        answers.ungraded(round.id()).forEach(stored -> gradeLate(round, stored));
+        settle(round);
     }
 
     /**
@@ -367,7 +438,7 @@ public class RoundService {
         Instant now = clock.instant();
         if (rounds.close(roundId, now)) {
             // answers already taken keep their points, as they would at a normal close
-            settle(round.get());
+            gradeAndSettle(round.get());
         }
         if (!rounds.markUndelivered(roundId, clipped, now)) {
             return Optional.empty();

@@ -147,10 +147,13 @@ public class ScheduleService {
         return schedules.inChannel(caller.channel()).stream().map(s -> view(s, now)).toList();
     }
 
-    /** Removes a schedule of the caller's community; empty on success, else why not. */
+    /**
+     * Removes a schedule of the caller's channel; empty on success, else why not. A schedule of
+     * another channel or community gets the same answer as an unknown id.
+     */
     public Optional<String> remove(Caller caller, long id) {
         Optional<ScheduleRepository.Schedule> found = schedules.find(id)
-                .filter(s -> RoundService.communityKey(s.channel()).equals(RoundService.communityKey(caller.channel())));
+                .filter(s -> s.channel().equals(caller.channel()));
         if (found.isEmpty()) {
             return Optional.of("There is no schedule " + id + " here; `schedule list` shows this channel's schedules.");
         }

@@ -22,7 +22,9 @@ public class Players {
     }
 
     public void remember(String communityKey, String userId, String displayName) {
-        String name = displayName == null || displayName.isBlank() ? userId : displayName.strip();
+        // The platform's name, not something the player typed here: drop what cannot be stored.
+        String cleaned = dev.quizbot.chat.StorableText.strip(displayName);
+        String name = cleaned == null || cleaned.isBlank() ? userId : cleaned.strip();
         if (name.length() > MAX_NAME_LENGTH) {
             name = name.substring(0, MAX_NAME_LENGTH);
         }

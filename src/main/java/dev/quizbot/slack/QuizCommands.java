@@ -78,12 +78,19 @@ class QuizCommands {
                 return new Answer(SlackBlocks.reply(new Reply.Refused(invalid.reason(), invalid.usage())), false);
             }
         }
-        Caller caller = users.caller(payload.getTeamId(), payload.getChannelId(), payload.getUserId(), payload.getUserName());
+        Caller caller = users.caller(payload.getTeamId(), payload.getChannelId(), payload.getUserId(),
+                payload.getUserName(), adminOnly(command));
         Reply reply = chat.handle(caller, command);
         if (reply instanceof Reply.RoundStarted started) {
             return new Answer(roundStarted(started), false);
         }
         return new Answer(SlackBlocks.reply(reply), !reply.isPrivate());
+    }
+
+    /** Commands the core lets only admins run: their caller's rights are looked up afresh. */
+    static boolean adminOnly(Command command) {
+        return command instanceof Command.ScheduleSet || command instanceof Command.ScheduleRemove
+                || command instanceof Command.ReloadBank;
     }
 
     /** The question is posted separately; tell the asker if Slack would not let us post it. */

@@ -88,6 +88,7 @@ class SlackAnnouncements {
             // a user id as the channel posts to the app's direct-message conversation with that user
             case Announcement.PracticeReminder reminder -> api.<ChatPostMessageResponse>call("chat.postMessage",
                     c -> c.chatPostMessage(r -> r.channel(reminder.userId()).text(PracticeBlocks.reminder(reminder.due()))));
+            case Announcement.LateGrade late -> lateGrade(late);
         }
     }
 
@@ -168,6 +169,13 @@ class SlackAnnouncements {
         if (call instanceof SlackCall.Failed<ChatPostMessageResponse> failed && failed.channelProblem()) {
             alert("I could not post the answer reveal in " + channel(roundClosed.channel()) + ": `" + failed.error() + "`.");
         }
+    }
+
+    private void lateGrade(Announcement.LateGrade late) {
+        SlackBlocks.Message message = SlackBlocks.lateGrade(late.feedback(), channel(late.channel()));
+        // A user id as channel lands in the app's direct messages with that person: nobody else sees it.
+        api.<ChatPostMessageResponse>call("chat.postMessage", c -> c.chatPostMessage(r -> r
+                .channel(late.userId()).text(message.text()).blocks(message.blocks())));
     }
 
     private void scheduleFailed(Announcement.ScheduleFailed failed) {

@@ -232,6 +232,17 @@ final class SlackBlocks {
         return new Message(capitalise(f.verdict().label()) + ": " + f.score() + "/100", blocks);
     }
 
+    /** The grade of an answer stored before a restart and graded after it, for a direct message. */
+    static Message lateGrade(Views.Feedback f, String channelMention) {
+        Message feedback = feedback(f);
+        String intro = "Your answer to round " + f.roundId() + " in " + channelMention
+                + " was stored before quizbot restarted and graded after it.";
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(s -> s.text(markdownText(intro))));
+        blocks.addAll(feedback.blocks());
+        return new Message(intro + " " + feedback.text(), blocks);
+    }
+
     static Message leaderboard(Views.Leaderboard board) {
         String title = switch (board.scope()) {
             case CHANNEL -> "Channel leaderboard";

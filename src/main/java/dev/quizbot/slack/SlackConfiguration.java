@@ -84,7 +84,8 @@ class SlackConfiguration {
     }
 
     @Bean(destroyMethod = "stop")
-    App slackApp(Slack slack, SlackProperties properties, ChatService chat, SlackUsers users, SlackApi api, RoundPosts posts, PostOutcomes outcomes, ExecutorService slackWork) {
+    App slackApp(Slack slack, SlackProperties properties, ChatService chat, SlackUsers users, SlackApi api, RoundPosts posts,
+                 PostOutcomes outcomes, ExecutorService slackWork, JdbcClient jdbc, java.time.Clock clock) {
         if (!properties.socketMode() && !SlackProperties.present(properties.signingSecret())) {
             throw new IllegalStateException("Slack is configured with a bot token but without SLACK_SIGNING_SECRET: "
                     + "set it to receive Slack's HTTP requests, or set SLACK_APP_TOKEN for Socket Mode.");
@@ -95,7 +96,7 @@ class SlackConfiguration {
                 .build();
         config.setSlack(slack);
         App app = new App(config);
-        app.use(new RetriedDeliveries());
+        app.use(new RetriedDeliveries(jdbc, clock));
 
         var rateLimit = new UserRateLimit(properties.requestsPerMinute());
         var commands = new QuizCommands(chat, users, outcomes, rateLimit, slackWork);

@@ -16,7 +16,8 @@ import dev.quizbot.chat.ChannelRef;
  * Who is calling, decided on the server from Slack's own records (never from anything the
  * request claims): display name from {@code users.info}; admin when a workspace admin or owner,
  * or a member of the configured user group. Looked up answers are cached briefly so busy
- * channels don't hit Slack's rate limits; a failed lookup counts as "not admin".
+ * channels don't hit Slack's rate limits, but an admin command always asks Slack afresh, so a
+ * demoted admin loses the rights at once; a failed lookup counts as "not admin".
  */
 class SlackUsers {
 
@@ -38,7 +39,16 @@ class SlackUsers {
     }
 
     Caller caller(String teamId, String channelId, String userId, String fallbackName) {
-        Person person = person(userId);
+        return caller(teamId, channelId, userId, fallbackName, false);
+    }
+
+    /** {@code adminCommand}: the command needs admin rights, so nothing cached is trusted. */
+    Caller caller(String teamId, String channelId, String userId, String fallbackName, boolean adminCommand) {
+        if (adminCommand) {
+            people.invalidate(teamId + ":" + userId);
+            adminGroup.ifPresent(groups::invalidate);
+        }
+        Person person = person(teamId, userId);
         String name = person != null ? person.displayName()
                 : fallbackName != null && !fallbackName.isBlank() ? fallbackName : userId;
         boolean admin = person != null && person.workspaceAdmin() || inAdminGroup(userId);
@@ -51,8 +61,10 @@ class SlackUsers {
         groups.invalidateAll();
     }
 
-    private Person person(String userId) {
-        Person cached = people.getIfPresent(userId);
+    private Person person(String teamId, String userId) {
+        // keyed by workspace too: one id in two workspaces is two people
+        String key = teamId + ":" + userId;
+        Person cached = people.getIfPresent(key);
         if (cached != null) {
             return cached;
         }
@@ -62,7 +74,7 @@ class SlackUsers {
         }
         User user = response.getUser();
         Person person = new Person(displayName(user), user.isAdmin() || user.isOwner() || user.isPrimaryOwner());
-        people.put(userId, person);
+        people.put(key, person);
         return person;
     }
 

@@ -111,10 +111,34 @@ class CommandRateLimitTest {
         assertThat(user.send("help")).isInstanceOf(Reply.Help.class);
     }
 
+    @Autowired
+    java.time.Clock appClock;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Test
+    void theLimitHoldsOnAnotherInstanceAndAfterARestart() {
+        clock.set("2026-10-05T10:00:00Z");
+        String community = community("shared");
+        var user = console.connect(community, "quiz", "ola", false, new Screen());
+        sendUntilRefused(user, limits.burst() + 5);
+
+        // a second instance (or this one restarted) starts with nothing in memory: the bucket is in the database
+        var otherInstance = new CommandRateLimit(limits, appClock, meters, jdbc, transactions);
+        Caller sameCaller = new Caller(new ChannelRef("console", community, "quiz"), "ola", "ola", false);
+        assertThat(otherInstance.acquire(sameCaller)).hasValueSatisfying(wait -> assertThat(wait).isPositive());
+
+        clock.advance(Duration.ofSeconds(60 / limits.perMinute()));
+        assertThat(otherInstance.acquire(sameCaller)).isEmpty();
+        assertThat(user.send("help")).isInstanceOf(Reply.Refused.class);
+    }
+
     @Test
     void aLimitOfZeroIsRejectedAtStartupUnlessTheLimitIsOff() {
-        assertThatThrownBy(() -> new RateLimitProperties(true, 0, 10, 1000))
+        assertThatThrownBy(() -> new RateLimitProperties(true, 0, 10))
                 .hasMessageContaining("quizbot.rate-limit.per-minute");
-        assertThat(new RateLimitProperties(false, 0, 0, 1000).enabled()).isFalse();
+        assertThat(new RateLimitProperties(false, 0, 0).enabled()).isFalse();
     }
 }

@@ -74,9 +74,12 @@ class DiscordRoundWithCoreTest {
         String ask = discord.interact(discord.slash(Person.admin(), FakeDiscord.QUIZ_CHANNEL, List.of("ask"),
                 options("topic", "rag", "difficulty", "easy")));
         assertThat(discord.awaitFollowUp(ask, WAIT).body().toString()).contains("Question posted");
+        // this round's post: an earlier test's question post is still among the recorded calls
+        long opened = rounds.openRound(new dev.quizbot.chat.ChannelRef("discord", FakeDiscord.GUILD_ID,
+                FakeDiscord.QUIZ_CHANNEL)).orElseThrow().id();
         RestCall post = discord.await("the question post", WAIT,
                 c -> c.is("POST", "/channels/" + FakeDiscord.QUIZ_CHANNEL + "/messages")
-                        && c.body().toString().contains("quiz:answer:"));
+                        && c.body().toString().contains(DiscordIds.answerButton(opened)));
         assertThat(post.body().get("embeds").get(0).get("title").asString())
                 .isEqualTo("What is retrieval-augmented generation?");
         String customId = post.body().get("components").get(0).get("components").get(0).get("custom_id").asString();
@@ -111,7 +114,9 @@ class DiscordRoundWithCoreTest {
         // then the reveal answers the question post
         RestCall reveal = discord.await("the reveal", WAIT,
                 c -> c.is("POST", "/channels/" + FakeDiscord.QUIZ_CHANNEL + "/messages")
-                        && c.body().toString().contains("Answer revealed"));
+                        && c.body().toString().contains("Answer revealed")
+                        // this round's reveal, not an earlier test's
+                        && c.body().toString().contains(postId));
         assertThat(reveal.body().get("message_reference").get("message_id").asString()).isEqualTo(postId);
         assertThat(reveal.body().toString()).contains("<@" + FakeDiscord.MEMBER_ID + ">");
 
@@ -119,6 +124,27 @@ class DiscordRoundWithCoreTest {
         String board = discord.interact(discord.slash(Person.member(), FakeDiscord.QUIZ_CHANNEL,
                 List.of("leaderboard"), options("period", "today")));
         assertThat(discord.awaitFollowUp(board, WAIT).body().toString()).contains("Max");
+    }
+
+    @Test
+    void anAnswerSentFromAnotherChannelIsRefusedLikeAnUnknownRound() throws InterruptedException {
+        String ask = discord.interact(discord.slash(Person.admin(), FakeDiscord.QUIZ_CHANNEL, List.of("ask"),
+                options("topic", "transformers")));
+        discord.awaitFollowUp(ask, WAIT);
+        long roundId = rounds.openRound(new dev.quizbot.chat.ChannelRef("discord", FakeDiscord.GUILD_ID,
+                FakeDiscord.QUIZ_CHANNEL)).orElseThrow().id();
+        int before = jdbc.sql("select count(*) from answer").query(Integer.class).single();
+
+        // the round's id, submitted from another channel of the server
+        String submit = discord.interact(discord.modalSubmit(Person.member(), FakeDiscord.LOCKED_CHANNEL,
+                DiscordIds.answerModal(roundId), DiscordIds.ANSWER_INPUT, "attention weights over value vectors"));
+
+        assertThat(discord.awaitFollowUp(submit, WAIT).body().get("content").asString())
+                .contains("There is no round " + roundId + ".");
+        assertThat(jdbc.sql("select count(*) from answer").query(Integer.class).single()).isEqualTo(before);
+
+        MutableClock.SHARED.advance(Duration.ofMinutes(11));
+        rounds.closeDue();
     }
 
     @Test

@@ -51,9 +51,14 @@ final class SignedSlackRequests {
     }
 
     Outgoing slashCommand(String userId, String channelId, String text, String responseUrl) {
+        return slashCommand(FakeSlackServer.TEAM, userId, channelId, text, responseUrl);
+    }
+
+    /** A slash command from a given workspace. */
+    Outgoing slashCommand(String teamId, String userId, String channelId, String text, String responseUrl) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "legacy-verification-token");
-        form.put("team_id", FakeSlackServer.TEAM);
+        form.put("team_id", teamId);
         form.put("team_domain", "quizbot-test");
         form.put("channel_id", channelId);
         form.put("channel_name", "ml-interviews");

@@ -73,6 +73,28 @@ class SlackCoreRoundTest {
     }
 
     @Test
+    void anAnswerFromAnotherChannelOrWorkspaceIsRefusedLikeAnUnknownRound() throws Exception {
+        slack.send(slack.slashCommand("U-ASKER", "C-BOUNDS", "ask rag", SLACK.responseUrl("bounds-ask")));
+        JsonNode blocks = await().atMost(WAIT)
+                .until(() -> SLACK.calls("chat.postMessage", "C-BOUNDS"), c -> !c.isEmpty()).getFirst().json("blocks");
+        long roundId = Long.parseLong(blocks.get(blocks.size() - 1).get("elements").get(0).get("value").asString());
+
+        slack.send(slack.slashCommand("U-OTHER", "C-ELSEWHERE", "answer #" + roundId + " retrieval into the prompt",
+                SLACK.responseUrl("bounds-channel")));
+        slack.send(slack.slashCommand("T-OTHER", "U-OTHER", "C-BOUNDS", "answer #" + roundId
+                + " retrieval into the prompt", SLACK.responseUrl("bounds-workspace")));
+
+        for (String response : new String[] {"bounds-channel", "bounds-workspace"}) {
+            assertThat(await().atMost(WAIT).until(() -> SLACK.responses(response), r -> !r.isEmpty())
+                    .getFirst().param("text")).contains("There is no round " + roundId + ".");
+        }
+        assertThat(rounds.openRound(new ChannelRef("slack", FakeSlackServer.TEAM, "C-BOUNDS")).orElseThrow()
+                .answerCount()).isZero();
+        MutableClock.SHARED.advance(Duration.ofMinutes(11));
+        rounds.closeDue();
+    }
+
+    @Test
     void aRoundPlayedInSlackIsGradedScoredAndRevealedByTheCore() throws Exception {
         // /quiz ask: the core opens a round and the adapter posts it
         slack.send(slack.slashCommand("U-ASKER", "C-CORE", "ask transformers easy", SLACK.responseUrl("core-ask")));
