@@ -1,14 +1,17 @@
 /**
  * Grading free-text answers. {@link dev.quizbot.grading.Grader} is the entry point
  * ({@link dev.quizbot.grading.CombinedGrader} the implementation, a Spring bean via
- * {@code GradingConfiguration}, or built directly by command-line tools): key concepts are
- * matched with Lucene's English analysis ({@code ConceptMatcher}), meaning is compared with an
- * in-process sentence model ({@link dev.quizbot.grading.EmbeddingModel},
- * {@link dev.quizbot.grading.SentenceModels}; {@code OnnxSentenceEncoder} reads an answer and
- * its sentences off one model pass) whose reference vectors are cached in the
- * {@code reference_embedding} table, a contradiction cue compares the answer's claims with the
- * reference statements ({@code Contradictions}, lexicon {@code grading/opposites.txt}), and the fitted model in {@code grading/weights.json}
- * ({@code VerdictModel}) turns the measurements into a verdict. {@code grading-fit} and
- * {@code grading-bench} ({@link dev.quizbot.grading.GradingTools}) fit and check it.
+ * {@code GradingConfiguration}, or built directly by command-line tools). At run time an answer
+ * is screened ({@code AnswerScreen}, {@code Languages}), read once by the in-process sentence
+ * model ({@code OnnxSentenceEncoder}: its vector and its word pieces' states, pooled per word by
+ * {@code ReadText}), and measured against the reference and each accepted answer
+ * ({@code PairFeatures}: word alignment, n-grams, cosine, WordNet opposites from
+ * {@code WordRelations}, negation) and against the question ({@code AnswerAnalyzer}: key concepts
+ * by {@code ConceptMatcher}, misconceptions, the {@code Contradictions} and {@code NegatedFacts}
+ * rules); the fitted {@code VerdictModel} in {@code grading/weights.json} turns the measurements
+ * into verdict, score and confidence, and {@code Explanations} words them. The calibration tools
+ * ({@code grading-fit}, {@code grading-bench}: {@code CalibrationCommand}, {@code CalibrationData},
+ * {@code VerdictFit}, {@code MeasurementCache}, {@code Metrics}; entry
+ * {@link dev.quizbot.grading.GradingTools}) fit and measure it on the development set and SemEval.
  */
 package dev.quizbot.grading;
