@@ -2,9 +2,10 @@ package dev.quizbot.grading;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.quizbot.bank.Question;
 import dev.quizbot.grading.AnswerScreen.Screened;
@@ -17,6 +18,9 @@ import dev.quizbot.grading.ConceptMatcher.Match;
  * itself, and no check here overrides the meaning measurements.
  */
 final class AnswerAnalyzer {
+
+    /** Questions (and, four times as many, reference-side texts) kept read; the bank is a few hundred. */
+    static final int CACHED = 2_000;
 
     /** Question-level measurements after the pair measurements, in vector order. */
     static final List<String> QUESTION_FEATURES = List.of(
@@ -37,10 +41,6 @@ final class AnswerAnalyzer {
         List<String> missed() {
             return concepts.stream().filter(m -> !m.found()).map(m -> m.concept().phrase()).toList();
         }
-
-        double feature(String name) {
-            return features.orElseThrow()[FEATURES.indexOf(name)];
-        }
     }
 
     private final Optional<EmbeddingModel> model;
@@ -49,8 +49,9 @@ final class AnswerAnalyzer {
     private final ConceptDeriver deriver = new ConceptDeriver();
     private final Contradictions contradictions = new Contradictions();
     private final WordRelations relations = WordRelations.WORDNET;
-    private final Map<Question, PreparedQuestion> prepared = new ConcurrentHashMap<>();
-    private final Map<String, ReadText> readReferences = new ConcurrentHashMap<>();
+    // Bounded: a bank reload or ad-hoc questions (the grade tool, benchmarks) must not grow these forever.
+    private final Cache<Question, PreparedQuestion> prepared = Caffeine.newBuilder().maximumSize(CACHED).build();
+    private final Cache<String, ReadText> readReferences = Caffeine.newBuilder().maximumSize(4L * CACHED).build();
 
     AnswerAnalyzer(Optional<EmbeddingModel> model) {
         this.model = model;
@@ -61,12 +62,12 @@ final class AnswerAnalyzer {
     }
 
     PreparedQuestion prepare(Question question) {
-        return prepared.computeIfAbsent(question, q -> PreparedQuestion.of(q, deriver));
+        return prepared.get(question, q -> PreparedQuestion.of(q, deriver));
     }
 
     /** A reference-side text read once and kept: references, accepted answers, misconceptions, questions. */
     private ReadText reference(String text) {
-        return readReferences.computeIfAbsent(text, t -> ReadText.of(t, model));
+        return readReferences.get(text, t -> ReadText.of(t, model));
     }
 
     Analysis analyze(Question question, String answerText) {
