@@ -230,6 +230,8 @@ class WebPagesTest {
         assertThat(driver.findElement(By.id("strongest")).getText())
                 .isEqualTo("Fine-tuning, Retrieval-augmented generation");
         assertThat(driver.findElement(By.id("weakest")).getText()).isEqualTo("—");
+        // player and team pages are one file: a player's has no members table
+        assertThat(driver.findElement(By.id("members-section")).isDisplayed()).isFalse();
         List<WebElement> recent = all("#recent li.round");
         assertThat(recent).hasSize(3);
         assertThat(recent.getFirst().getText()).contains("Why does chunk size matter").contains("#random")
@@ -257,6 +259,7 @@ class WebPagesTest {
         go("/team.html?platform=console&community=" + community + "&name=Attention%20Heads");
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("profile")));
         assertThat(driver.findElement(By.id("title")).getText()).isEqualTo("Attention Heads");
+        assertThat(driver.findElement(By.id("members-section")).isDisplayed()).isTrue();
         assertThat(all("#member-rows tr")).extracting(e -> e.findElement(By.cssSelector("td")).getText())
                 .containsExactlyInAnyOrder("ann", "bo");
         chartShown("weekly-chart");
