@@ -29,16 +29,18 @@ final class Chromium {
     /** Selenium warns on every start that it has no DevTools bindings for this Chromium; the tests use none. */
     private static final Logger CDP_WARNINGS = Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver");
     private static Path profiles;
+    private static boolean toldHowToEnable;
 
     private Chromium() {
     }
 
-    /** Whether both are installed; says how to install them when not. */
-    static boolean present() {
+    /** Whether both are installed; says how to install them when not, once for all browser test classes. */
+    static synchronized boolean present() {
         CDP_WARNINGS.setLevel(Level.SEVERE);
         boolean present = Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
-        if (!present) {
+        if (!present && !toldHowToEnable) {
             System.out.println(HOW_TO_ENABLE);
+            toldHowToEnable = true;
         }
         return present;
     }
