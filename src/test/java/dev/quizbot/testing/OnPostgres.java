@@ -12,8 +12,9 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * Runs an application test class against the build's real PostgreSQL instead of H2: put it on
  * a subclass of a {@link QuizbotTest} class to run the same tests on both stores. All such
- * classes share one context and one database, as the H2 ones share theirs. Skips, saying
- * why, only where the platform cannot run PostgreSQL ({@link PostgresServer#unavailableBecause}).
+ * classes share one context and one database, as the H2 ones share theirs (see
+ * {@link PostgresStore}). Skips, saying why, only where the platform cannot run PostgreSQL
+ * ({@link PostgresServer#unavailableBecause}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -109,6 +109,12 @@ public final class PostgresServer {
         return url(name);
     }
 
+    /** Command-line arguments that point a quizbot at {@code url} on this server. */
+    public List<String> springArguments(String url) {
+        return List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + SUPERUSER,
+                "--spring.datasource.password=");
+    }
+
     public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
