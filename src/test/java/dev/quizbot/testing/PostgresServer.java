@@ -50,7 +50,8 @@ public final class PostgresServer {
     private static final String ARCHIVE = "postgres-linux-x86_64.txz";
     private static final String SUPERUSER = "postgres";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    private static final Path BASE = Path.of(System.getProperty("java.io.tmpdir"), "quizbot-postgres");
+    /** Under /tmp when root: user nobody must reach it, and a private TMPDIR may not let it. */
+    private static final Path BASE = Path.of(isRoot() ? "/tmp" : System.getProperty("java.io.tmpdir"), "quizbot-postgres");
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private static PostgresServer shared;
@@ -141,17 +142,27 @@ public final class PostgresServer {
             Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
             run(binaries, runAs, List.of("initdb", "-D", dataDir.toString(), "-U", SUPERUSER, "-A", "trust",
                     "-E", "UTF8", "--locale=C", "--no-sync"));
-            int port = freePort();
             Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
-            // fsync off: a crash of the test machine may lose the throwaway data, nothing else;
-            // no Unix socket, so nothing is written outside the data directory.
-            Process process = command(binaries, runAs, List.of("postgres", "-D", dataDir.toString(), "-p", String.valueOf(port),
-                    "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "fsync=off",
-                    "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200"))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            PostgresServer server = new PostgresServer(binaries, dataDir, port, runAs, process);
-            server.awaitReady(log);
-            return server;
+            for (int attempt = 1; ; attempt++) {
+                int port = freePort();
+                // fsync off: a crash of the test machine may lose the throwaway data, nothing else;
+                // no Unix socket, so nothing is written outside the data directory.
+                Process process = command(binaries, runAs, List.of("postgres", "-D", dataDir.toString(),
+                        "-p", String.valueOf(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
+                        "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+                        "-c", "max_connections=200"))
+                        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                PostgresServer server = new PostgresServer(binaries, dataDir, port, runAs, process);
+                try {
+                    server.awaitReady(log);
+                    return server;
+                } catch (IllegalStateException e) {
+                    // another process may have taken the free port between the probe and the bind
+                    if (process.isAlive() || attempt == 3) {
+                        throw e;
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the test PostgreSQL", e);
         }
@@ -164,8 +175,13 @@ public final class PostgresServer {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The test PostgreSQL exited at start:\n" + Files.readString(log));
             }
-            try (Connection ignored = connect("postgres")) {
-                return;
+            try (Connection connection = connect("postgres");
+                    var rs = connection.createStatement().executeQuery("SHOW data_directory")) {
+                rs.next();
+                // not another test JVM's server that took the port first
+                if (Path.of(rs.getString(1)).equals(dataDir)) {
+                    return;
+                }
             } catch (SQLException e) {
                 last = e;
             }
