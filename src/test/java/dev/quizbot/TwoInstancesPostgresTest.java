@@ -42,9 +42,10 @@ import dev.quizbot.testing.TestBeans;
 /**
  * Two quizbot instances (two application contexts) on one PostgreSQL database, as in a
  * scaled-out deployment: each slot of a schedule fires once, each round closes (and is
- * revealed) once, the command limit is one limit whichever instance a command reaches, and
- * a bank reload on one instance reaches the other. Both tick at once from two threads, so
- * the row locks are what keeps things single, not luck.
+ * revealed) once, the command limit is one limit whichever instance a command reaches, a
+ * bank reload on one instance reaches the other, and answers spread over both are stored once
+ * with boards that add up. Both tick at once from two threads, so the row locks are what keeps
+ * things single, not luck.
  */
 @ExtendWith(PostgresAvailable.class)
 class TwoInstancesPostgresTest {
@@ -195,5 +196,46 @@ class TwoInstancesPostgresTest {
 
         assertThat(onFirst.bank().size()).isEqualTo(before - 1);
         await().atMost(Duration.ofSeconds(20)).until(() -> onSecond.bank().size() == before - 1);
+    }
+
+    @Test
+    void answersToOneRoundOverBothInstancesAreStoredOnceAndTheBoardAddsUp() throws Exception {
+        clock.set("2026-04-09T10:00:00Z");
+        String channel = unique("busy");
+        var asker = first.getBean(ConsoleChat.class).connect("two", channel, "asker", false, new Screen());
+        assertThat(asker.send("ask rag easy")).isInstanceOf(Reply.RoundStarted.class);
+
+        // 40 players, each answering twice (the second must be refused), alternating instances
+        ExecutorService players = Executors.newFixedThreadPool(8);
+        List<Future<List<Reply>>> sent = new ArrayList<>();
+        for (int p = 0; p < 40; p++) {
+            String user = "p" + p;
+            ConsoleChat chat = (p % 2 == 0 ? first : second).getBean(ConsoleChat.class);
+            ConsoleChat other = (p % 2 == 0 ? second : first).getBean(ConsoleChat.class);
+            sent.add(players.submit(() -> List.of(
+                    chat.connect("two", channel, user, false, new Screen())
+                            .send("answer retrieval of documents from a knowledge base into the prompt"),
+                    other.connect("two", channel, user, false, new Screen()).send("answer something else"))));
+        }
+        List<Reply> replies = new ArrayList<>();
+        for (Future<List<Reply>> f : sent) {
+            replies.addAll(f.get());
+        }
+        players.shutdown();
+        assertThat(replies.stream().filter(r -> r instanceof Reply.Feedback).count()).isEqualTo(40);
+
+        clock.set("2026-04-09T10:10:01Z");
+        onBothAtOnce(RoundService.class, r -> ((RoundService) r).closeDue());
+
+        JdbcClient jdbc = first.getBean(JdbcClient.class);
+        String key = "console:two:" + channel;
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM answer WHERE channel_key = ?").param(key)
+                .query(Integer.class).single()).isEqualTo(40);
+        // the channel's all-time board equals a recomputation from the answers
+        assertThat(jdbc.sql("SELECT user_id, points FROM score_bucket WHERE scope_key = ? AND span = 'ALL' ORDER BY user_id")
+                .param(key).query((rs, n) -> rs.getString(1) + "=" + rs.getInt(2)).list())
+                .isEqualTo(jdbc.sql("SELECT user_id, SUM(points) FROM answer WHERE channel_key = ? GROUP BY user_id ORDER BY user_id")
+                        .param(key).query((rs, n) -> rs.getString(1) + "=" + rs.getInt(2)).list());
+        assertThat(announced(Announcement.RoundClosed.class, channel)).hasSize(1);
     }
 }
