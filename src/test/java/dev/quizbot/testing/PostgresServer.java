@@ -228,9 +228,14 @@ public final class PostgresServer {
                     continue;
                 }
                 Path pidFile = entry.resolve("postmaster.pid");
-                if (Files.isReadable(pidFile)) {
+                try {
                     String postmaster = Files.readAllLines(pidFile).getFirst().trim();
-                    ProcessHandle.of(Long.parseLong(postmaster)).ifPresent(ProcessHandle::destroyForcibly);
+                    // only our own binaries: the number may since belong to some other process
+                    ProcessHandle.of(Long.parseLong(postmaster))
+                            .filter(p -> p.info().command().filter(c -> c.startsWith(BASE.toString())).isPresent())
+                            .ifPresent(ProcessHandle::destroyForcibly);
+                } catch (IOException | RuntimeException e) {
+                    // no server was left running there (or its pid file is unreadable): only the files go
                 }
                 deleteTree(entry);
             }
@@ -286,7 +291,7 @@ public final class PostgresServer {
     private static String versionOfArchive() {
         String location = PostgresServer.class.getClassLoader().getResource(ARCHIVE).toString();
         String jar = location.replaceFirst("!/.*$", "");
-        return jar.substring(jar.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9.]", "_");
+        return jar.substring(jar.lastIndexOf('/') + 1).replaceFirst("\\.jar$", "").replaceAll("[^A-Za-z0-9.]", "_");
     }
 
     private static List<String> setprivAsNobody() {
