@@ -39,6 +39,14 @@ public sealed interface Announcement {
     record LateGrade(ChannelRef channel, String userId, Views.Feedback feedback) implements Announcement {
     }
 
+    /**
+     * A sentence for {@code userId} alone (a direct message; in the console, their own session
+     * in that channel): a regrade, a notice about something they did. {@code channel} is where
+     * it concerns, naming the platform and community.
+     */
+    record PrivateNotice(ChannelRef channel, String userId, String text) implements Announcement {
+    }
+
     /** A schedule could not post (unknown channel, no questions left...); tell whoever set it. */
     record ScheduleFailed(ChannelRef channel, long scheduleId, String ownerUserId, String reason)
             implements Announcement {
