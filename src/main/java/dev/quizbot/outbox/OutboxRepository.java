@@ -83,7 +83,8 @@ class OutboxRepository {
                         + " AND o.state = 'PENDING' AND o.next_attempt_at <= ?"
                         + " AND (o.lease_until IS NULL OR o.lease_until <= ?)"
                         + onlyId.map(id -> " AND o.id = ?").orElse("")
-                        + " AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.round_id = o.round_id AND e.id < o.id"
+                        + " AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.round_id = o.round_id AND e.platform = o.platform"
+                        + " AND e.id < o.id"
                         + " AND e.state = 'PENDING')"
                         + " ORDER BY o.id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY FOR UPDATE SKIP LOCKED")
                 .params(params).query(Long.class).list();
