@@ -1,9 +1,10 @@
 package dev.quizbot.chat;
 
 /**
- * What the core announces on its own, as Spring application events: adapters listen, pick
- * the announcements for their platform by {@link ChannelRef#platform()}, and render them.
- * The core never calls an adapter.
+ * What the core announces on its own. Each is queued in the outbox in the transaction of the
+ * change it shows and handed to the delivery port of its {@link ChannelRef#platform()}, which
+ * renders it; in-process observers also get it as a Spring event after commit. The core never
+ * calls an adapter.
  */
 public sealed interface Announcement {
 

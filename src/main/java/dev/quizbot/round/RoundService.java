@@ -39,8 +39,8 @@ import dev.quizbot.scoring.ScoringRules;
 
 /**
  * Runs rounds: opens them (on demand or for a schedule), takes and grades answers, and closes
- * them with the reveal. Every change is committed before anyone hears of it; announcements
- * go out as Spring events after commit.
+ * them with the reveal. Every change is committed before anyone hears of it: announcements
+ * are queued in the outbox in the same transaction and delivered once it has committed.
  */
 @Service
 public class RoundService {
@@ -360,8 +360,14 @@ public class RoundService {
             if (Duration.between(round.openedAt(), round.closesAt()).compareTo(NOTICE_FOR_ROUNDS_OVER) <= 0) {
                 continue;
             }
-            if (rounds.claimClosingNotice(round.id(), now)) {
+            // the claim and the queued notice commit together: a crash between them loses neither
+            if (Boolean.TRUE.equals(tx.execute(status -> {
+                if (!rounds.claimClosingNotice(round.id(), now)) {
+                    return false;
+                }
                 announcements.publish(new Announcement.ClosingSoon(round.channel(), view(round)));
+                return true;
+            }))) {
                 announced++;
             }
         }
