@@ -43,7 +43,7 @@ public class Outbox {
         Long roundId = roundOf(announcement).orElse(null);
         long id;
         if (announcement instanceof Announcement.AnswerCountChanged changed) {
-            String key = "answer-count:" + changed.roundId();
+            String key = countKey(changed.roundId());
             Optional<Long> pending = rows.coalesce(key, payload);
             if (pending.isPresent()) {
                 id = pending.get();
@@ -56,6 +56,10 @@ public class Outbox {
                 }
             }
         } else {
+            if (announcement instanceof Announcement.RoundClosed closed) {
+                // the close edit shows the final count: a pending count edit would only hold the reveal up
+                rows.cancelPending(countKey(closed.reveal().roundId()));
+            }
             id = rows.insert(channel.platform(), channel.key(), kind, roundId, payload, null, clock.instant());
         }
         deliverAfterCommit(new OutboxWorker.Kick(id, channel.platform(),
@@ -85,6 +89,10 @@ public class Outbox {
     /** The platform's id of the round's question post, once delivered. */
     public Optional<String> postMessageId(long roundId) {
         return rows.postMessageId(roundId);
+    }
+
+    private static String countKey(long roundId) {
+        return "answer-count:" + roundId;
     }
 
     static Optional<Long> roundOf(Announcement announcement) {

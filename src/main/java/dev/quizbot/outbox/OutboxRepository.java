@@ -164,6 +164,12 @@ class OutboxRepository {
                 .param(roundId).update();
     }
 
+    /** Cancels the pending row holding {@code coalesceKey}, if any (superseded). */
+    void cancelPending(String coalesceKey) {
+        jdbc.sql("UPDATE outbox SET state = 'CANCELLED', coalesce_key = NULL WHERE coalesce_key = ? AND state = 'PENDING'")
+                .param(coalesceKey).update();
+    }
+
     /** The platform's id of the round's delivered question post. */
     Optional<String> postMessageId(long roundId) {
         return jdbc.sql("SELECT platform_message_id FROM outbox WHERE round_id = ? AND kind = 'RoundOpened'"

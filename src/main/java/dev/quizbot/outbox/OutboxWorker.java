@@ -242,7 +242,8 @@ public class OutboxWorker implements AutoCloseable {
                 count(row, "delivered");
                 OutboxRepository.Recorded recorded = rows.delivered(row, delivered.platformMessageId(), now);
                 if (recorded == OutboxRepository.Recorded.LOST) {
-                    log.warn("Outbox row {} was delivered after its lease ran out (another worker may have too)", row.id());
+                    // its lease ran out and another worker took it over, or it was cancelled meanwhile
+                    log.info("Outbox row {} changed while it was being delivered; this result is dropped", row.id());
                 }
                 return recorded == OutboxRepository.Recorded.REARMED;
             }

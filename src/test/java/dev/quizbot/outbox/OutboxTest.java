@@ -314,6 +314,20 @@ class OutboxTest {
     }
 
     @Test
+    void aPendingCountEditNeitherHoldsUpTheRevealNorFollowsIt() {
+        ChannelRef channel = new ChannelRef(platform(), "c", "quiz");
+        long count = outbox.enqueue(new Announcement.AnswerCountChanged(channel, 9_100_001, 7));
+        long reveal = outbox.enqueue(new Announcement.RoundClosed(channel, new Views.Reveal(9_100_001, "Why chunk?",
+                "To fit the context.", 7, 3, List.of())));
+        ScriptedPort chat = new ScriptedPort(channel.platform());
+
+        worker("a", 8, chat).drain();
+
+        assertThat(chat.delivered).extracting(Delivery::id).containsExactly(reveal);
+        assertThat(state(count)).isEqualTo("CANCELLED");
+    }
+
+    @Test
     void aPrivateNoticeIsQueuedForItsPlatform() {
         ChannelRef channel = new ChannelRef(platform(), "c", "quiz");
         long id = outbox.enqueuePrivateNotice(channel, "U1", "Your answer to round 3 was regraded: correct.");
