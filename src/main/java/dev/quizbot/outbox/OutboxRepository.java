@@ -21,11 +21,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OutboxRepository {
 
-    static final String PENDING = "PENDING";
-    static final String DELIVERED = "DELIVERED";
-    static final String GAVE_UP = "GAVE_UP";
-    static final String CANCELLED = "CANCELLED";
-
     /** A row as claimed: what to deliver and how often it was tried, this claim included. */
     record Claimed(long id, String platform, String kind, Long roundId, String payload, int revision, int attempts,
                    String owner) {
