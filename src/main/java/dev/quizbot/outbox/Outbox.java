@@ -23,6 +23,9 @@ import dev.quizbot.chat.ChannelRef;
 @Service
 public class Outbox {
 
+    /** Fits one message on every platform (Discord's limit is 2,000). */
+    public static final int MAX_NOTICE_LENGTH = 1_900;
+
     private final OutboxRepository rows;
     private final Payloads payloads;
     private final OutboxWorker worker;
@@ -74,6 +77,10 @@ public class Outbox {
     public long enqueuePrivateNotice(ChannelRef channel, String userId, String text) {
         if (userId == null || userId.isBlank() || text == null || text.isBlank()) {
             throw new IllegalArgumentException("a private notice needs a user and a text");
+        }
+        if (text.length() > MAX_NOTICE_LENGTH) {
+            throw new IllegalArgumentException("a private notice may have at most " + MAX_NOTICE_LENGTH
+                    + " characters, not " + text.length());
         }
         return enqueue(new Announcement.PrivateNotice(channel, userId, text));
     }

@@ -340,5 +340,7 @@ class OutboxTest {
         assertThat(state(id)).isEqualTo("DELIVERED");
         assertThatThrownBy(() -> outbox.enqueuePrivateNotice(channel, " ", "x"))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> outbox.enqueuePrivateNotice(channel, "U1", "x".repeat(Outbox.MAX_NOTICE_LENGTH + 1)))
+                .hasMessageContaining("at most " + Outbox.MAX_NOTICE_LENGTH + " characters");
     }
 }
