@@ -63,6 +63,9 @@ class DiscordAdapterTest {
     MeterRegistry meters;
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
     List<dev.quizbot.chat.PlaceNames> placeNames;
 
     static FakeDiscord start() {
@@ -332,6 +335,30 @@ class DiscordAdapterTest {
         assertThat(failed.channel()).isEqualTo(revoked);
         assertThat(failed.reason()).contains("missing a permission").contains("Send Messages");
         assertThat(deliveryFailures.received).noneMatch(f -> f.roundId() == 9002);
+    }
+
+    @Test
+    void aRateLimitedPostWaitsInTheOutboxAndIsPostedOnceDiscordAllowsIt() throws InterruptedException {
+        ChannelRef quiz = new ChannelRef("discord", FakeDiscord.GUILD_ID, FakeDiscord.QUIZ_CHANNEL);
+        discord.rateLimitMessagesIn(quiz.channel(), 1);
+
+        outbox.enqueue(new Announcement.RoundOpened(quiz, question(9200), false));
+
+        // JDA does not wait the limit out itself: the outbox retries the row once it is due
+        RestCall posted = discord.await("the post after the rate limit", WAIT, c -> c.is("POST", "/channels/"
+                + quiz.channel() + "/messages") && c.status() == 200 && c.body().toString().contains("quiz:answer:9200"));
+        assertThat(discord.calls("POST", "/channels/" + quiz.channel() + "/messages").stream()
+                .filter(c -> c.body().toString().contains("quiz:answer:9200")))
+                .extracting(RestCall::status).containsExactly(429, 200);
+        assertThat(posted.body().get("nonce").asString()).startsWith("qb");
+        assertThat(deliveryFailures.received).noneMatch(f -> f.roundId() == 9200);
+        // two tries of one row: the second one the outbox's, after Discord's retry-after
+        String row = "SELECT state || ' ' || attempts FROM outbox WHERE round_id = 9200 AND kind = 'RoundOpened'";
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!jdbc.sql(row).query(String.class).single().startsWith("DELIVERED") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(jdbc.sql(row).query(String.class).single()).isEqualTo("DELIVERED 2");
     }
 
     @Test
