@@ -1,9 +1,10 @@
 package dev.quizbot.chat;
 
 /**
- * What the core announces on its own, as Spring application events: adapters listen, pick
- * the announcements for their platform by {@link ChannelRef#platform()}, and render them.
- * The core never calls an adapter.
+ * What the core announces on its own. Each is queued in the outbox in the transaction of the
+ * change it shows and handed to the delivery port of its {@link ChannelRef#platform()}, which
+ * renders it; in-process observers also get it as a Spring event after commit. The core never
+ * calls an adapter.
  */
 public sealed interface Announcement {
 
@@ -37,6 +38,14 @@ public sealed interface Announcement {
      * round's reveal): tell {@code userId} alone, since nobody saw this grade yet.
      */
     record LateGrade(ChannelRef channel, String userId, Views.Feedback feedback) implements Announcement {
+    }
+
+    /**
+     * A sentence for {@code userId} alone (a direct message; in the console, their own session
+     * in that channel): a regrade, a notice about something they did. {@code channel} is where
+     * it concerns, naming the platform and community.
+     */
+    record PrivateNotice(ChannelRef channel, String userId, String text) implements Announcement {
     }
 
     /** A schedule could not post (unknown channel, no questions left...); tell whoever set it. */

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import dev.quizbot.chat.Announcement;
@@ -13,14 +12,19 @@ import dev.quizbot.chat.ChannelRef;
 import dev.quizbot.chat.ChatService;
 import dev.quizbot.chat.CommandParser;
 import dev.quizbot.chat.Reply;
+import dev.quizbot.outbox.Delivery;
+import dev.quizbot.outbox.DeliveryPort;
+import dev.quizbot.outbox.DeliveryResult;
 
 /**
  * The console adapter: local players type commands into a channel of the "console" platform
  * and read replies and announcements as text. The terminal is one session
  * ({@link ConsoleRunner}); tests connect their own sessions and capture what they print.
+ * Announcements arrive through the outbox, inline on the committing thread, so what a command
+ * caused is printed before its reply.
  */
 @Component
-public class ConsoleChat {
+public class ConsoleChat implements DeliveryPort {
 
     public static final String PLATFORM = "console";
     public static final String COMMUNITY = "local";
@@ -85,6 +89,8 @@ public class ConsoleChat {
                 // a late grade is the player's alone, shown only in the channel they answered in
                 case Announcement.LateGrade late -> late.userId().equals(caller.userId())
                         && late.channel().equals(caller.channel());
+                case Announcement.PrivateNotice notice -> notice.userId().equals(caller.userId())
+                        && notice.channel().equals(caller.channel());
                 default -> announcement.channel().equals(caller.channel());
             };
             if (!mine) {
@@ -126,10 +132,20 @@ public class ConsoleChat {
         return connect(user, admin, channel, Style.PLAIN, out);
     }
 
-    @EventListener
-    void on(Announcement announcement) {
-        if (PLATFORM.equals(announcement.channel().platform())) {
-            sessions.forEach(s -> s.show(announcement));
-        }
+    @Override
+    public String platform() {
+        return PLATFORM;
+    }
+
+    @Override
+    public boolean inline() {
+        return true;
+    }
+
+    /** Shows the announcement to the sessions it concerns; nobody connected is not a failure. */
+    @Override
+    public DeliveryResult deliver(Delivery delivery) {
+        sessions.forEach(s -> s.show(delivery.announcement()));
+        return DeliveryResult.Delivered.done();
     }
 }

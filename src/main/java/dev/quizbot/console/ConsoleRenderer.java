@@ -77,6 +77,7 @@ final class ConsoleRenderer {
                     + ": last call for answers (answer <text>).");
             case Announcement.RoundClosed closed -> reveal(closed.reveal());
             case Announcement.PracticeReminder reminder -> practice.reminder(reminder.due());
+            case Announcement.PrivateNotice notice -> style.paint(Style.DIM, notice.text());
             case Announcement.LateGrade late -> style.paint(Style.DIM, "Your answer to round " + late.feedback().roundId()
                     + " was stored before a restart and graded after it:") + "\n" + feedback(late.feedback());
             case Announcement.ScheduleFailed failed -> style.paint(Style.YELLOW, "⚠ Schedule " + failed.scheduleId()

@@ -3,11 +3,9 @@ package dev.quizbot.discord;
 import java.util.EnumSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -51,12 +49,6 @@ class DiscordConfiguration {
                 Thread.ofVirtual().name("discord-work-", 0).factory());
     }
 
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService discordAnswerCountScheduler() {
-        return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("discord-answer-counts")
-                .daemon(true).factory());
-    }
-
     @Bean
     QuestionPosts discordQuestionPosts(JdbcClient jdbc) {
         return new QuestionPosts(jdbc, JsonMapper.builder().findAndAddModules().build());
@@ -91,11 +83,9 @@ class DiscordConfiguration {
         return new DiscordPlaceNames(discordShardManager);
     }
 
-    @Bean(destroyMethod = "close")
+    @Bean
     DiscordAnnouncer discordAnnouncer(ShardManager discordShardManager, QuestionPosts posts,
-                                      ScheduledExecutorService discordAnswerCountScheduler,
-                                      DiscordProperties properties, ApplicationEventPublisher events) {
-        return new DiscordAnnouncer(discordShardManager, posts, discordAnswerCountScheduler,
-                properties.answerCountEditInterval(), events);
+                                      DiscordProperties properties) {
+        return new DiscordAnnouncer(discordShardManager, posts, properties.answerCountEditInterval());
     }
 }

@@ -31,6 +31,7 @@ import dev.quizbot.chat.ChannelRef;
 import dev.quizbot.chat.Views;
 import dev.quizbot.grading.Grade;
 import dev.quizbot.grading.Grader;
+import dev.quizbot.outbox.Outbox;
 import dev.quizbot.scoring.CommunityZones;
 import dev.quizbot.scoring.Players;
 import dev.quizbot.scoring.ScoreBuckets;
@@ -38,8 +39,8 @@ import dev.quizbot.scoring.ScoringRules;
 
 /**
  * Runs rounds: opens them (on demand or for a schedule), takes and grades answers, and closes
- * them with the reveal. Every change is committed before anyone hears of it; announcements
- * go out as Spring events after commit.
+ * them with the reveal. Every change is committed before anyone hears of it: announcements
+ * are queued in the outbox in the same transaction and delivered once it has committed.
  */
 @Service
 public class RoundService {
@@ -60,11 +61,12 @@ public class RoundService {
     private final RoundProperties properties;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final Outbox outbox;
     private final QuestionPicker picker = new QuestionPicker(RandomGenerator.getDefault());
 
     RoundService(QuestionBankService bank, Grader grader, RoundRepository rounds, AnswerRepository answers,
                  Players players, ScoreBuckets scores, CommunityZones zones, AnnouncementPublisher announcements,
-                 RoundProperties properties, Clock clock, PlatformTransactionManager transactions) {
+                 RoundProperties properties, Clock clock, PlatformTransactionManager transactions, Outbox outbox) {
         this.bank = bank;
         this.grader = grader;
         this.rounds = rounds;
@@ -76,6 +78,7 @@ public class RoundService {
         this.properties = properties;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
+        this.outbox = outbox;
     }
 
     /**
@@ -357,8 +360,14 @@ public class RoundService {
             if (Duration.between(round.openedAt(), round.closesAt()).compareTo(NOTICE_FOR_ROUNDS_OVER) <= 0) {
                 continue;
             }
-            if (rounds.claimClosingNotice(round.id(), now)) {
+            // the claim and the queued notice commit together: a crash between them loses neither
+            if (Boolean.TRUE.equals(tx.execute(status -> {
+                if (!rounds.claimClosingNotice(round.id(), now)) {
+                    return false;
+                }
                 announcements.publish(new Announcement.ClosingSoon(round.channel(), view(round)));
+                return true;
+            }))) {
                 announced++;
             }
         }
@@ -443,6 +452,8 @@ public class RoundService {
         if (!rounds.markUndelivered(roundId, clipped, now)) {
             return Optional.empty();
         }
+        // nobody saw the question: no count edit, last call or reveal may follow it
+        outbox.cancelRound(roundId);
         log.warn("Round {} in {} withdrawn: its question could not be posted ({})", roundId, channel.key(), clipped);
         return round;
     }

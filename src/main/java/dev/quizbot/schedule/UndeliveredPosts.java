@@ -17,7 +17,7 @@ import dev.quizbot.round.Round;
 import dev.quizbot.round.RoundService;
 
 /**
- * Reacts when an adapter reports that a round's question post never reached its channel: the
+ * Reacts when the outbox gives up a round's question post (it never reached its channel): the
  * round is withdrawn (closed without a reveal, so the channel is not held by a round nobody
  * can see, and nobody's streak breaks over it); for a scheduled round the slot is recorded as
  * failed and the schedule's owner is told why, through {@link Announcement.ScheduleFailed}.
@@ -39,8 +39,8 @@ class UndeliveredPosts {
         this.rounds = rounds;
         this.schedules = schedules;
         this.announcements = announcements;
-        // Adapters often report from inside the core's after-commit callback of the round they
-        // failed to post; a new transaction keeps this work (and its announcement) its own.
+        // Reports may come from inside another transaction's after-commit callback; a new
+        // transaction keeps this work (and the owner's notice it queues) its own.
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }

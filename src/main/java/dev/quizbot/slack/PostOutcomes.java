@@ -11,9 +11,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * The outcome of posting each recent round's question ({@code ts} of the message, or Slack's
- * error), for whoever needs it before it is on record: the {@code /quiz ask} that started the
- * round (to tell the asker if the bot may not post there), and count edits or a reveal that
- * arrive while the post is still on its way.
+ * error), for the {@code /quiz ask} that started the round, to tell the asker if the bot may
+ * not post there. Known only on the instance that delivered the post; elsewhere the asker's
+ * wait simply runs out and the usual reply is shown.
  */
 class PostOutcomes {
 
@@ -24,18 +24,8 @@ class PostOutcomes {
         return outcomes.get(roundId, id -> new CompletableFuture<>());
     }
 
-    void posting(long roundId) {
-        of(roundId);
-    }
-
     void complete(long roundId, SlackCall<String> outcome) {
         of(roundId).complete(outcome);
-    }
-
-    /** Waits for a post known to be under way or done; empty if none is, or it takes too long. */
-    Optional<SlackCall<String>> awaitIfKnown(long roundId, Duration timeout) {
-        CompletableFuture<SlackCall<String>> future = outcomes.getIfPresent(roundId);
-        return future == null ? Optional.empty() : await(future, timeout);
     }
 
     /** Waits for the post of a round that was just started, which may not have begun yet. */

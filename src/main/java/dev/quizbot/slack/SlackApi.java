@@ -46,6 +46,60 @@ class SlackApi {
         return outcome;
     }
 
+    /**
+     * One try, no waiting: a rate limit comes back as {@link SlackCall.RateLimited} with Slack's
+     * {@code Retry-After}, for the outbox to retry when it is due (possibly on another instance).
+     */
+    <T extends SlackApiTextResponse> SlackCall<T> callOnce(String method, Method<T> request) {
+        SlackCall<T> outcome = once(method, request);
+        String result = switch (outcome) {
+            case SlackCall.Ok<T> ok -> "ok";
+            case SlackCall.RateLimited<T> limited -> "ratelimited";
+            case SlackCall.Failed<T>(String error) -> error;
+        };
+        meters.counter("quizbot.slack.api.calls", "method", method, "outcome", result).increment();
+        return outcome;
+    }
+
+    private <T extends SlackApiTextResponse> SlackCall<T> once(String method, Method<T> request) {
+        try {
+            T response = request.call(client);
+            if (response.isOk()) {
+                return new SlackCall.Ok<>(response);
+            }
+            if ("ratelimited".equals(response.getError())) {
+                return new SlackCall.RateLimited<>(retryAfterUncapped(header(response.getHttpResponseHeaders())));
+            }
+            log.warn("Slack {} failed: {}", method, response.getError());
+            return new SlackCall.Failed<>(response.getError());
+        } catch (SlackApiException e) {
+            if (e.getResponse().code() == 429) {
+                return new SlackCall.RateLimited<>(retryAfterUncapped(e.getResponse().header("Retry-After")));
+            }
+            String error = e.getError() != null && e.getError().getError() != null
+                    ? e.getError().getError() : "http_" + e.getResponse().code();
+            log.warn("Slack {} failed: {}", method, error);
+            return new SlackCall.Failed<>(error);
+        } catch (IOException e) {
+            log.info("Slack {} could not connect: {}", method, e.getMessage());
+            return new SlackCall.Failed<>("io_error");
+        }
+    }
+
+    private static String header(Map<String, List<String>> headers) {
+        List<String> values = headers == null ? null : headers.get("retry-after");
+        return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+
+    /** Retry-After in seconds as Slack sent it (at least 1 s); the outbox waits that long however long it is. */
+    static Duration retryAfterUncapped(String header) {
+        try {
+            return Duration.ofSeconds(Math.max(1, Long.parseLong(header == null ? "1" : header.trim())));
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(1);
+        }
+    }
+
     private <T extends SlackApiTextResponse> SlackCall<T> attempt(String method, Method<T> request) {
         String error = "unknown_error";
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {

@@ -9,7 +9,20 @@ sealed interface SlackCall<T> {
     record Ok<T>(T response) implements SlackCall<T> {
     }
 
+    /** Slack answered 429 (or {@code ratelimited}) on a single try: not before {@code retryAfter}. */
+    record RateLimited<T>(java.time.Duration retryAfter) implements SlackCall<T> {
+    }
+
     record Failed<T>(String error) implements SlackCall<T> {
+
+        /** Errors that may pass: trying again later can work. */
+        boolean transientError() {
+            return switch (error) {
+                case "io_error", "ratelimited", "internal_error", "fatal_error", "service_unavailable",
+                     "request_timeout" -> true;
+                default -> error.startsWith("http_5");
+            };
+        }
 
         /** Errors a person can fix by inviting the bot or choosing another channel. */
         boolean channelProblem() {

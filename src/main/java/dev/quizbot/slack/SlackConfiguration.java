@@ -2,8 +2,6 @@ package dev.quizbot.slack;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import com.slack.api.Slack;
@@ -15,7 +13,6 @@ import dev.quizbot.chat.ChatService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -37,11 +34,6 @@ class SlackConfiguration {
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService slackWork() {
         return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-", 0).factory());
-    }
-
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService slackTimer() {
-        return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("slack-timer").factory());
     }
 
     @Bean
@@ -76,11 +68,8 @@ class SlackConfiguration {
 
     @Bean
     SlackAnnouncements slackAnnouncements(SlackApi api, RoundPosts posts, PostOutcomes outcomes,
-                                          ExecutorService slackWork, ScheduledExecutorService slackTimer,
-                                          SlackProperties properties, ApplicationEventPublisher events) {
-        return new SlackAnnouncements(api, posts, outcomes, slackWork,
-                (delay, task) -> slackTimer.schedule(() -> slackWork.execute(task), delay.toMillis(), TimeUnit.MILLISECONDS),
-                properties, events);
+                                          SlackProperties properties) {
+        return new SlackAnnouncements(api, posts, outcomes, properties);
     }
 
     @Bean(destroyMethod = "stop")

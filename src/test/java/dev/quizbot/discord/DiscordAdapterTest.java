@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
@@ -58,10 +57,13 @@ class DiscordAdapterTest {
     DeliveryFailures deliveryFailures;
 
     @Autowired
-    ApplicationEventPublisher events;
+    dev.quizbot.outbox.Outbox outbox;
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Autowired
     List<dev.quizbot.chat.PlaceNames> placeNames;
@@ -247,7 +249,7 @@ class DiscordAdapterTest {
     void postsTheLastCallWithARelativeTimestamp() throws InterruptedException {
         long roundId = 9_400;
 
-        events.publishEvent(new Announcement.ClosingSoon(
+        outbox.enqueue(new Announcement.ClosingSoon(
                 new ChannelRef("discord", FakeDiscord.GUILD_ID, FakeDiscord.QUIZ_CHANNEL), question(roundId)));
 
         RestCall notice = discord.await("the closing notice", WAIT,
@@ -321,8 +323,8 @@ class DiscordAdapterTest {
         discord.rejectMessagesIn(revoked.channel());
 
         // when a scheduled round opens there; and a round opens in the quiz channel
-        events.publishEvent(new Announcement.RoundOpened(revoked, question(9001), true));
-        events.publishEvent(new Announcement.RoundOpened(
+        outbox.enqueue(new Announcement.RoundOpened(revoked, question(9001), true));
+        outbox.enqueue(new Announcement.RoundOpened(
                 new ChannelRef("discord", FakeDiscord.GUILD_ID, FakeDiscord.QUIZ_CHANNEL), question(9002), true));
 
         // then the failure is reported for the core to pass on to the schedule's owner
@@ -336,10 +338,34 @@ class DiscordAdapterTest {
     }
 
     @Test
+    void aRateLimitedPostWaitsInTheOutboxAndIsPostedOnceDiscordAllowsIt() throws InterruptedException {
+        ChannelRef quiz = new ChannelRef("discord", FakeDiscord.GUILD_ID, FakeDiscord.QUIZ_CHANNEL);
+        discord.rateLimitMessagesIn(quiz.channel(), 1);
+
+        outbox.enqueue(new Announcement.RoundOpened(quiz, question(9200), false));
+
+        // JDA does not wait the limit out itself: the outbox retries the row once it is due
+        RestCall posted = discord.await("the post after the rate limit", WAIT, c -> c.is("POST", "/channels/"
+                + quiz.channel() + "/messages") && c.status() == 200 && c.body().toString().contains("quiz:answer:9200"));
+        assertThat(discord.calls("POST", "/channels/" + quiz.channel() + "/messages").stream()
+                .filter(c -> c.body().toString().contains("quiz:answer:9200")))
+                .extracting(RestCall::status).containsExactly(429, 200);
+        assertThat(posted.body().get("nonce").asString()).startsWith("qb");
+        assertThat(deliveryFailures.received).noneMatch(f -> f.roundId() == 9200);
+        // two tries of one row: the second one the outbox's, after Discord's retry-after
+        String row = "SELECT state || ' ' || attempts FROM outbox WHERE round_id = 9200 AND kind = 'RoundOpened'";
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!jdbc.sql(row).query(String.class).single().startsWith("DELIVERED") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(jdbc.sql(row).query(String.class).single()).isEqualTo("DELIVERED 2");
+    }
+
+    @Test
     void reportsARoundForADeletedChannelWithoutCallingDiscord() throws InterruptedException {
         ChannelRef deleted = new ChannelRef("discord", FakeDiscord.GUILD_ID, "1400000000000000077");
 
-        events.publishEvent(new Announcement.RoundOpened(deleted, question(9003), true));
+        outbox.enqueue(new Announcement.RoundOpened(deleted, question(9003), true));
 
         assertThat(awaitDeliveryFailure(9003).reason()).contains("no longer exists");
         assertThat(discord.calls()).noneMatch(c -> c.path().contains(deleted.channel()));
@@ -349,7 +375,7 @@ class DiscordAdapterTest {
     void reportsAScheduledPostThatCachedPermissionsForbidWithoutCallingDiscord() throws InterruptedException {
         ChannelRef locked = new ChannelRef("discord", FakeDiscord.GUILD_ID, FakeDiscord.LOCKED_CHANNEL);
 
-        events.publishEvent(new Announcement.RoundOpened(locked, question(9004), true));
+        outbox.enqueue(new Announcement.RoundOpened(locked, question(9004), true));
 
         assertThat(awaitDeliveryFailure(9004).reason()).contains("missing the Send Messages permission");
         assertThat(discord.calls()).noneMatch(c -> c.is("POST", "/channels/" + FakeDiscord.LOCKED_CHANNEL + "/messages"));
@@ -370,7 +396,7 @@ class DiscordAdapterTest {
 
     @Test
     void sendsAFailedScheduleToItsOwnerByDirectMessage() throws InterruptedException {
-        events.publishEvent(new Announcement.ScheduleFailed(
+        outbox.enqueue(new Announcement.ScheduleFailed(
                 new ChannelRef("discord", FakeDiscord.GUILD_ID, FakeDiscord.QUIZ_CHANNEL), 42, FakeDiscord.ADMIN_ID,
                 "no questions left for topic rag"));
 
@@ -386,10 +412,10 @@ class DiscordAdapterTest {
     void ignoresAnnouncementsForOtherPlatforms() throws InterruptedException {
         int before = discord.calls().size();
 
-        events.publishEvent(new Announcement.RoundOpened(new ChannelRef("slack", "T1", FakeDiscord.QUIZ_CHANNEL),
+        outbox.enqueue(new Announcement.RoundOpened(new ChannelRef("slack", "T1", FakeDiscord.QUIZ_CHANNEL),
                 question(9100), false));
         // a Discord one after it proves the first was processed and skipped, not merely slow
-        events.publishEvent(new Announcement.RoundOpened(
+        outbox.enqueue(new Announcement.RoundOpened(
                 new ChannelRef("discord", FakeDiscord.GUILD_ID, FakeDiscord.QUIZ_CHANNEL), question(9101), false));
 
         discord.await("the discord post", WAIT, c -> c.body() != null && c.body().toString().contains("quiz:answer:9101"));

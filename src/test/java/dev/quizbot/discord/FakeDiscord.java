@@ -97,6 +97,8 @@ final class FakeDiscord implements AutoCloseable {
     private final Map<String, String> interactionChannels = new ConcurrentHashMap<>();
     private final Map<String, String> originals = new ConcurrentHashMap<>();
     private final Set<String> rejectedChannels = ConcurrentHashMap.newKeySet();
+    /** Channels whose next posts get 429, and how many more. */
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> rateLimited = new ConcurrentHashMap<>();
     private final AtomicLong snowflakeCounter = new AtomicLong();
     private final AtomicInteger sequence = new AtomicInteger();
     private final CountDownLatch guildDelivered = new CountDownLatch(1);
@@ -426,6 +428,11 @@ final class FakeDiscord implements AutoCloseable {
         rejectedChannels.add(channelId);
     }
 
+    /** The next {@code times} posts to this channel are answered 429, retry after one second. */
+    void rateLimitMessagesIn(String channelId, int times) {
+        rateLimited.put(channelId, new java.util.concurrent.atomic.AtomicInteger(times));
+    }
+
     private MockResponse dispatch(RecordedRequest request) {
         String path = request.getUrl().encodedPath();
         if (path.equals("/gateway")) {
@@ -440,6 +447,9 @@ final class FakeDiscord implements AutoCloseable {
         Reply reply = route(request.getMethod(), route, body);
         calls.add(new RestCall(request.getMethod(), route, request.getUrl().encodedQuery(), body, arrived, reply.status));
         MockResponse.Builder response = new MockResponse.Builder().code(reply.status);
+        if (reply.status == 429) {
+            response.setHeader("Retry-After", "1").setHeader("X-RateLimit-Scope", "user");
+        }
         if (reply.body != null) {
             response.setHeader("Content-Type", "application/json").body(json.writeValueAsString(reply.body));
         }
@@ -494,6 +504,11 @@ final class FakeDiscord implements AutoCloseable {
         if ((m = CHANNEL_MESSAGES.matcher(route)).matches() && method.equals("POST")) {
             if (rejectedChannels.contains(m.group(1))) {
                 return error(403, 50013, "Missing Permissions");
+            }
+            var limited = rateLimited.get(m.group(1));
+            if (limited != null && limited.getAndDecrement() > 0) {
+                return new Reply(429, object().put("message", "You are being rate limited.").put("retry_after", 1.0)
+                        .put("global", false));
             }
             return new Reply(200, storeMessage(snowflake(), m.group(1), body, false));
         }

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.springframework.context.ApplicationEventPublisher;
+import dev.quizbot.outbox.Outbox;
 
 import dev.quizbot.bank.Difficulty;
 import dev.quizbot.chat.Announcement;
@@ -37,15 +37,15 @@ class RecordingChatService implements ChatService {
     record Answer(String userId, String displayName, String text, int score) {
     }
 
-    private final ApplicationEventPublisher events;
+    private final Outbox outbox;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicLong rounds = new AtomicLong();
     private final Map<Long, ChannelRef> openRounds = new ConcurrentHashMap<>();
     private final Map<Long, Views.Question> questions = new ConcurrentHashMap<>();
     private final Map<Long, Map<String, Answer>> answers = new ConcurrentHashMap<>();
 
-    RecordingChatService(ApplicationEventPublisher events) {
-        this.events = events;
+    RecordingChatService(Outbox outbox) {
+        this.outbox = outbox;
     }
 
     @Override
@@ -105,7 +105,7 @@ class RecordingChatService implements ChatService {
         openRounds.put(roundId, caller.channel());
         questions.put(roundId, question);
         answers.put(roundId, new ConcurrentHashMap<>());
-        events.publishEvent(new Announcement.RoundOpened(caller.channel(), question, false));
+        outbox.enqueue(new Announcement.RoundOpened(caller.channel(), question, false));
         return new Reply.RoundStarted(question);
     }
 
@@ -120,7 +120,7 @@ class RecordingChatService implements ChatService {
                 != null) {
             return new Reply.Refused("You already answered this round.", "");
         }
-        events.publishEvent(new Announcement.AnswerCountChanged(caller.channel(), roundId, given.size()));
+        outbox.enqueue(new Announcement.AnswerCountChanged(caller.channel(), roundId, given.size()));
         Verdict verdict = score >= 70 ? Verdict.CORRECT : Verdict.INCORRECT;
         return new Reply.Feedback(new Views.Feedback(roundId, verdict, score, score * 1.5 / 10,
                 score >= 70 ? List.of("low-rank matrices") : List.of(), score >= 70 ? List.of() : List.of("low-rank matrices"),
@@ -145,7 +145,7 @@ class RecordingChatService implements ChatService {
         ChannelRef channel = openRounds.remove(roundId);
         List<Answer> given = new ArrayList<>(answers.get(roundId).values());
         given.sort(Comparator.comparingInt(Answer::score).reversed());
-        events.publishEvent(new Announcement.RoundClosed(channel, new Views.Reveal(roundId,
+        outbox.enqueue(new Announcement.RoundClosed(channel, new Views.Reveal(roundId,
                 questions.get(roundId).text(), "LoRA trains two low-rank matrices added to frozen weights.",
                 given.size(), (int) given.stream().filter(a -> a.score() >= 70).count(),
                 given.stream().limit(3).map(a -> new Views.Answerer(a.userId(), a.displayName(), a.score())).toList())));

@@ -3,7 +3,6 @@ package dev.quizbot.discord;
 import java.util.List;
 
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
@@ -22,8 +21,8 @@ class StandInCore {
 
     @Bean
     @Primary
-    RecordingChatService recordingChatService(ApplicationEventPublisher events) {
-        return new RecordingChatService(events);
+    RecordingChatService recordingChatService(dev.quizbot.outbox.Outbox outbox) {
+        return new RecordingChatService(outbox);
     }
 
     @Bean

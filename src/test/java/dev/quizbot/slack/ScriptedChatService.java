@@ -20,11 +20,11 @@ import dev.quizbot.chat.Command;
 import dev.quizbot.chat.Reply;
 import dev.quizbot.chat.Views;
 import dev.quizbot.grading.Verdict;
-import org.springframework.context.ApplicationEventPublisher;
+import dev.quizbot.outbox.Outbox;
 
 /**
  * A stand-in for the core behind {@link ChatService}, for adapter tests only: it keeps to the
- * contract (rounds announced as events, one answer per user and round, admin-only schedules)
+ * contract (rounds announced through the outbox, one answer per user and round, admin-only schedules)
  * with canned questions and grades, and records every call so tests can check what the adapter
  * passed in.
  */
@@ -36,7 +36,7 @@ final class ScriptedChatService implements ChatService {
     static final String QUESTION = "What problem does <attention> solve in sequence models & why?";
     static final String REFERENCE = "It lets each position weigh every other position directly.";
 
-    private final ApplicationEventPublisher events;
+    private final Outbox outbox;
     private final List<Handled> handled = new CopyOnWriteArrayList<>();
     private final AtomicLong rounds = new AtomicLong(100);
     private final Map<Long, Views.Question> open = new ConcurrentHashMap<>();
@@ -46,8 +46,8 @@ final class ScriptedChatService implements ChatService {
     private final Set<String> slowUsers = ConcurrentHashMap.newKeySet();
     private volatile CountDownLatch gate = new CountDownLatch(0);
 
-    ScriptedChatService(ApplicationEventPublisher events) {
-        this.events = events;
+    ScriptedChatService(Outbox outbox) {
+        this.outbox = outbox;
     }
 
     @Override
@@ -93,7 +93,7 @@ final class ScriptedChatService implements ChatService {
                 java.time.Duration.ofMinutes(10));
         open.put(roundId, question);
         roundChannels.put(roundId, caller);
-        events.publishEvent(new Announcement.RoundOpened(caller.channel(), question, false));
+        outbox.enqueue(new Announcement.RoundOpened(caller.channel(), question, false));
         return new Reply.RoundStarted(question);
     }
 
@@ -106,7 +106,7 @@ final class ScriptedChatService implements ChatService {
         if (!users.add(caller.userId())) {
             return new Reply.Refused("You already answered this question.", "");
         }
-        events.publishEvent(new Announcement.AnswerCountChanged(caller.channel(), roundId, users.size()));
+        outbox.enqueue(new Announcement.AnswerCountChanged(caller.channel(), roundId, users.size()));
         return new Reply.Feedback(new Views.Feedback(roundId, Verdict.PARTIAL, 64, 9.6,
                 List.of("weighted sum"), List.of("query/key/value"),
                 "You described the weighting but not how the weights are computed.", List.of()));
@@ -117,7 +117,7 @@ final class ScriptedChatService implements ChatService {
         Views.Question question = open.remove(roundId);
         Caller asker = roundChannels.get(roundId);
         Set<String> users = answered.getOrDefault(roundId, Set.of());
-        events.publishEvent(new Announcement.RoundClosed(asker.channel(), new Views.Reveal(roundId, question.text(),
+        outbox.enqueue(new Announcement.RoundClosed(asker.channel(), new Views.Reveal(roundId, question.text(),
                 REFERENCE, users.size(), 0, users.stream().map(u -> new Views.Answerer(u, u, 64)).toList())));
     }
 

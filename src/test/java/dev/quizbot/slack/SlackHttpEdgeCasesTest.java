@@ -21,7 +21,6 @@ import dev.quizbot.chat.Views;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
@@ -33,7 +32,7 @@ class SlackHttpEdgeCasesTest extends SlackHttpTestBase {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     @Autowired
-    ApplicationEventPublisher events;
+    dev.quizbot.outbox.Outbox outbox;
 
     @Autowired
     MeterRegistry meters;
@@ -123,6 +122,9 @@ class SlackHttpEdgeCasesTest extends SlackHttpTestBase {
 
         slack.send(slack.slashCommand("U1", "C-BUSY", "ask", SLACK.responseUrl("busy")));
 
+        // the outbox holds the post until Slack's Retry-After has passed, then any poll delivers it
+        await().atMost(WAIT).until(() -> SLACK.calls("chat.postMessage", "C-BUSY"), c -> c.size() == 1);
+        dev.quizbot.testing.MutableClock.SHARED.advance(java.time.Duration.ofMinutes(1));
         var posts = await().atMost(WAIT).until(() -> SLACK.calls("chat.postMessage", "C-BUSY"), c -> c.size() >= 2);
         assertThat(posts.getFirst().answer()).contains("ratelimited");
         assertThat(posts.get(1).answered("ts")).isNotBlank();
@@ -210,7 +212,7 @@ class SlackHttpEdgeCasesTest extends SlackHttpTestBase {
 
     @Test
     void aScheduleThatCouldNotPostIsReportedToItsOwnerByDirectMessage() {
-        events.publishEvent(new Announcement.ScheduleFailed(new ChannelRef("slack", FakeSlackServer.TEAM, "C-SCHED"),
+        outbox.enqueue(new Announcement.ScheduleFailed(new ChannelRef("slack", FakeSlackServer.TEAM, "C-SCHED"),
                 9, "U-OWNER", "No questions left for topic <rag>."));
 
         var dm = await().atMost(WAIT).until(() -> SLACK.calls("chat.postMessage", "U-OWNER"), c -> !c.isEmpty()).getFirst();
@@ -223,7 +225,7 @@ class SlackHttpEdgeCasesTest extends SlackHttpTestBase {
         var question = new Views.Question(900, "q", "rag", "RAG", Difficulty.EASY, "Why chunk?",
                 Instant.now().plusSeconds(600), 0, "UTC", java.time.Duration.ofMinutes(10));
 
-        events.publishEvent(new Announcement.RoundOpened(new ChannelRef("slack", FakeSlackServer.TEAM, "C-GONE"), question, true));
+        outbox.enqueue(new Announcement.RoundOpened(new ChannelRef("slack", FakeSlackServer.TEAM, "C-GONE"), question, true));
 
         var alert = await().atMost(WAIT).until(() -> SLACK.calls("chat.postMessage", "C-ALERTS"), c -> !c.isEmpty()).getFirst();
         assertThat(alert.param("text")).contains("<#C-GONE>", "channel_not_found", "/invite @quizbot");
@@ -242,11 +244,17 @@ class SlackHttpEdgeCasesTest extends SlackHttpTestBase {
                     Instant.now().plusSeconds(600), 0, "UTC", java.time.Duration.ofMinutes(10));
             ChannelRef busy = new ChannelRef("slack", FakeSlackServer.TEAM, "C-BUSY");
 
-            events.publishEvent(new Announcement.RoundOpened(busy, question, false));
+            outbox.enqueue(new Announcement.RoundOpened(busy, question, false));
 
+            // each try waits for its Retry-After (and the outbox's backoff): the clock moves past it
+            for (int tries = 1; tries < 4; tries++) {
+                int made = tries;
+                await().atMost(WAIT).until(() -> SLACK.calls("chat.postMessage", "C-BUSY"), c -> c.size() == made);
+                dev.quizbot.testing.MutableClock.SHARED.advance(java.time.Duration.ofMinutes(1));
+            }
             DeliveryFailed failed = await().atMost(WAIT).until(() -> reported, r -> !r.isEmpty()).getFirst();
             assertThat(failed).isEqualTo(new DeliveryFailed(busy, 902, false,
-                    "Slack kept rate-limiting the post until quizbot gave up (Slack error ratelimited)"));
+                    "still failing after 4 tries: Slack rate limit (Retry-After 1 s)"));
             assertThat(SLACK.calls("chat.postMessage", "C-BUSY")).hasSize(4);
         } finally {
             context.removeApplicationListener(listener);
@@ -258,9 +266,9 @@ class SlackHttpEdgeCasesTest extends SlackHttpTestBase {
         var question = new Views.Question(901, "q", "rag", "RAG", Difficulty.EASY, "Why chunk?",
                 Instant.now().plusSeconds(600), 0, "UTC", java.time.Duration.ofMinutes(10));
 
-        events.publishEvent(new Announcement.RoundOpened(new ChannelRef("discord", "G1", "C-DISCORD"), question, false));
+        outbox.enqueue(new Announcement.RoundOpened(new ChannelRef("discord", "G1", "C-DISCORD"), question, false));
         // A Slack announcement published afterwards is handled; by then the Discord one would have been too.
-        events.publishEvent(new Announcement.RoundOpened(new ChannelRef("slack", FakeSlackServer.TEAM, "C-AFTER"), question, false));
+        outbox.enqueue(new Announcement.RoundOpened(new ChannelRef("slack", FakeSlackServer.TEAM, "C-AFTER"), question, false));
 
         await().atMost(WAIT).until(() -> SLACK.calls("chat.postMessage", "C-AFTER"), c -> !c.isEmpty());
         assertThat(SLACK.calls("chat.postMessage", "C-DISCORD")).isEmpty();

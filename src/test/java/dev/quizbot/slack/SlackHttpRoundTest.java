@@ -21,7 +21,7 @@ class SlackHttpRoundTest extends SlackHttpTestBase {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.context.ApplicationEventPublisher events;
+    dev.quizbot.outbox.Outbox outbox;
 
     @Test
     void aFullRoundGoesFromSlashCommandThroughTheModalToTheRevealInTheThread() throws Exception {
@@ -106,7 +106,7 @@ class SlackHttpRoundTest extends SlackHttpTestBase {
         assertThat(shown.param("blocks")).contains("What problem does").contains("closes in 10 min (").contains("UTC)");
 
         // the last call: the post's context line says it closes within the minute
-        events.publishEvent(new dev.quizbot.chat.Announcement.ClosingSoon(
+        outbox.enqueue(new dev.quizbot.chat.Announcement.ClosingSoon(
                 new dev.quizbot.chat.ChannelRef("slack", FakeSlackServer.TEAM, "C7"), core.question(roundId)));
         FakeSlackServer.Call updated = await().atMost(WAIT).until(() -> SLACK.calls("chat.update", "C7"),
                 c -> c.stream().anyMatch(u -> u.param("blocks").contains("Closing in 1 minute"))).getFirst();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -41,6 +40,9 @@ final class SlackTestSupport {
         registry.add("quizbot.slack.requests-per-minute", () -> "12");
         registry.add("quizbot.console.enabled", () -> "false");
         registry.add("quizbot.ticker.enabled", () -> "false");
+        // the outbox gives a post up after four tries; tests move the clock to make retries due
+        registry.add("quizbot.outbox.max-attempts", () -> "4");
+        registry.add("quizbot.outbox.poll-interval", () -> "100ms");
         registry.add("spring.datasource.url",
                 () -> "jdbc:h2:mem:slack-" + (appToken.isEmpty() ? "http" : "socket") + ";DB_CLOSE_DELAY=-1");
     }
@@ -51,8 +53,8 @@ final class SlackTestSupport {
         /** Replaces the core's service where a test needs canned replies or a slow core. */
         @Bean
         @Primary
-        ScriptedChatService scriptedChatService(ApplicationEventPublisher events) {
-            return new ScriptedChatService(events);
+        ScriptedChatService scriptedChatService(dev.quizbot.outbox.Outbox outbox) {
+            return new ScriptedChatService(outbox);
         }
     }
 }
