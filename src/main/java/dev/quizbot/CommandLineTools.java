@@ -18,7 +18,8 @@ final class CommandLineTools {
             "import", dev.quizbot.bank.importer.ImportCommand::main,
             "grade", GradingTools::grade,
             "grading-fit", GradingTools::fit,
-            "grading-bench", GradingTools::bench));
+            "grading-bench", GradingTools::bench,
+            "export-bank", dev.quizbot.review.ExportBankCommand::main));
 
     private CommandLineTools() {
     }

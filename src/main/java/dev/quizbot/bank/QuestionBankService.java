@@ -1,10 +1,13 @@
 package dev.quizbot.bank;
 
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
@@ -19,22 +22,68 @@ public class QuestionBankService {
 
     private final QuestionBankLoader loader;
     private final Path folder;
-    private final AtomicReference<QuestionBank> current;
+    /** The bank as the files have it; {@link #bank()} serves it with the overlay merged. */
+    private final AtomicReference<QuestionBank> files;
+    private final AtomicReference<Served> current = new AtomicReference<>();
+    private final Optional<BankOverlay> overlay;
+    /** When another instance's additions were last looked for: at most once a second. */
+    private final AtomicLong checkedAt = new AtomicLong(Long.MIN_VALUE / 2);
+    private static final long CHECK_EVERY_NANOS = 1_000_000_000L;
+
+    /** The merged bank and the overlay version it was built from. */
+    private record Served(QuestionBank bank, long version) {
+    }
 
     @Autowired
-    public QuestionBankService(BankProperties properties) {
-        this(new QuestionBankLoader(), properties.path());
+    public QuestionBankService(BankProperties properties, ObjectProvider<BankOverlay> overlay) {
+        this(new QuestionBankLoader(), properties.path(), Optional.ofNullable(overlay.getIfAvailable()));
     }
 
     QuestionBankService(QuestionBankLoader loader, Path folder) {
-        this.loader = loader;
-        this.folder = folder.toAbsolutePath().normalize();
-        this.current = new AtomicReference<>(loader.load(this.folder));
-        log.info("Question bank loaded from {}: {}", this.folder, current.get().summary());
+        this(loader, folder, Optional.empty());
     }
 
+    QuestionBankService(QuestionBankLoader loader, Path folder, Optional<BankOverlay> overlay) {
+        this.loader = loader;
+        this.folder = folder.toAbsolutePath().normalize();
+        this.overlay = overlay;
+        this.files = new AtomicReference<>(loader.load(this.folder));
+        log.info("Question bank loaded from {}: {}", this.folder, files.get().summary());
+    }
+
+    /** The bank in use: the files with the overlay's additions merged. */
     public QuestionBank bank() {
-        return current.get();
+        Served served = current.get();
+        if (overlay.isEmpty()) {
+            return files.get();
+        }
+        long now = System.nanoTime();
+        long last = checkedAt.get();
+        if (served == null || (now - last > CHECK_EVERY_NANOS && checkedAt.compareAndSet(last, now))) {
+            long version = overlay.get().version();
+            if (served == null || served.version() != version || served.bank() == null) {
+                served = rebuild();
+            }
+        }
+        return served.bank();
+    }
+
+    /** The bank files as loaded, without the overlay (what {@code export-bank} merges onto). */
+    public QuestionBank files() {
+        return files.get();
+    }
+
+    /** Rebuilds the served bank now: the overlay changed on this instance. */
+    public QuestionBank overlayChanged() {
+        return overlay.isEmpty() ? files.get() : rebuild().bank();
+    }
+
+    private Served rebuild() {
+        BankOverlay source = overlay.orElseThrow();
+        long version = source.version();
+        Served served = new Served(BankOverlay.merge(files.get(), source.additions()), version);
+        current.set(served);
+        return served;
     }
 
     public Path folder() {
@@ -45,12 +94,13 @@ public class QuestionBankService {
     public BankReload reload() {
         try {
             QuestionBank fresh = loader.load(folder);
-            current.set(fresh);
+            files.set(fresh);
+            QuestionBank served = overlayChanged();
             log.info("Question bank reloaded: {}", fresh.summary());
-            return new BankReload.Reloaded(fresh);
+            return new BankReload.Reloaded(served);
         } catch (InvalidBankException e) {
             log.warn("Question bank reload rejected, keeping the bank in use. {}", e.getMessage());
-            return new BankReload.Rejected(current.get(), e.problems());
+            return new BankReload.Rejected(bank(), e.problems());
         }
     }
 }

@@ -39,6 +39,13 @@ public sealed interface Announcement {
     record LateGrade(ChannelRef channel, String userId, Views.Feedback feedback) implements Announcement {
     }
 
+    /**
+     * A message for {@code userId} alone (a regrade, the answer to an appeal), delivered as a
+     * direct message; {@code channel} is where it concerns, naming platform and community.
+     */
+    record PrivateNotice(ChannelRef channel, String userId, String text) implements Announcement {
+    }
+
     /** A schedule could not post (unknown channel, no questions left...); tell whoever set it. */
     record ScheduleFailed(ChannelRef channel, long scheduleId, String ownerUserId, String reason)
             implements Announcement {

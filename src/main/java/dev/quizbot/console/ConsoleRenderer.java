@@ -79,6 +79,7 @@ final class ConsoleRenderer {
             case Announcement.PracticeReminder reminder -> practice.reminder(reminder.due());
             case Announcement.LateGrade late -> style.paint(Style.DIM, "Your answer to round " + late.feedback().roundId()
                     + " was stored before a restart and graded after it:") + "\n" + feedback(late.feedback());
+            case Announcement.PrivateNotice notice -> style.paint(Style.CYAN, "✉ ") + notice.text();
             case Announcement.ScheduleFailed failed -> style.paint(Style.YELLOW, "⚠ Schedule " + failed.scheduleId()
                     + " could not post: " + failed.reason());
         };
@@ -164,6 +165,10 @@ final class ConsoleRenderer {
         }
         if (s.pending() > 0) {
             out.append("\n  ").append(style.paint(Style.DIM, Views.pendingNote(s.pending())));
+        }
+        if (!s.reviews().isEmpty()) {
+            out.append("\n  reviewed:");
+            s.reviews().forEach(line -> out.append("\n    ").append(line));
         }
         return out.toString();
     }

@@ -58,6 +58,7 @@ class DiscordAnnouncer {
                 case Announcement.ScheduleFailed failed -> tellOwner(failed);
                 case Announcement.PracticeReminder reminder -> remind(reminder);
                 case Announcement.LateGrade late -> tellLateGrade(late);
+                case Announcement.PrivateNotice notice -> tellPrivately(notice);
             }
         } catch (RuntimeException e) {
             log.warn("Could not render {} for {}: {}", announcement.getClass().getSimpleName(),
@@ -152,6 +153,15 @@ class DiscordAnnouncer {
                 .flatMap(dm -> dm.sendMessage(text).setEmbeds(DiscordRendering.feedback(late.feedback())))
                 .queue(null, failure -> log.warn("Could not tell user {} the late grade of round {}: {}",
                         late.userId(), late.feedback().roundId(), failure.toString()));
+    }
+
+    private void tellPrivately(Announcement.PrivateNotice notice) {
+        String text = notice.text() + " (<#" + notice.channel().channel() + ">)";
+        discord.retrieveUserById(notice.userId())
+                .flatMap(User::openPrivateChannel)
+                .flatMap(dm -> dm.sendMessage(DiscordRendering.clip(text, DiscordRendering.Message.MAX_CONTENT)))
+                .queue(null, failure -> log.warn("Could not send user {} a private notice: {}", notice.userId(),
+                        failure.toString()));
     }
 
     private void tellOwner(Announcement.ScheduleFailed failed) {

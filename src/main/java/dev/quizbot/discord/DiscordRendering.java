@@ -191,6 +191,9 @@ final class DiscordRendering {
         if (!stats.weakSpots().isEmpty()) {
             embed.addField("Weak spots", strengths(stats.weakSpots()), false);
         }
+        if (!stats.reviews().isEmpty()) {
+            embed.addField("Reviewed", clip(String.join("\n", stats.reviews()), 1024), false);
+        }
         if (stats.pending() > 0) {
             embed.setFooter(Views.pendingNote(stats.pending()));
         }

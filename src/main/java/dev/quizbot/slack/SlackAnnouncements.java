@@ -89,6 +89,10 @@ class SlackAnnouncements {
             case Announcement.PracticeReminder reminder -> api.<ChatPostMessageResponse>call("chat.postMessage",
                     c -> c.chatPostMessage(r -> r.channel(reminder.userId()).text(PracticeBlocks.reminder(reminder.due()))));
             case Announcement.LateGrade late -> lateGrade(late);
+            // a user id as the channel: the app's direct messages with that person
+            case Announcement.PrivateNotice notice -> api.<ChatPostMessageResponse>call("chat.postMessage",
+                    c -> c.chatPostMessage(r -> r.channel(notice.userId())
+                            .text(SlackText.escape(notice.text()) + " (" + channel(notice.channel()) + ")")));
         }
     }
 

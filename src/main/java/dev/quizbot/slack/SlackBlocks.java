@@ -295,6 +295,10 @@ final class SlackBlocks {
         if (!s.weakSpots().isEmpty()) {
             blocks.add(section(b -> b.text(markdownText("*Weak spots:* " + strengths(s.weakSpots())))));
         }
+        if (!s.reviews().isEmpty()) {
+            blocks.add(section(b -> b.text(markdownText(truncate("*Reviewed:*\n"
+                    + SlackText.escape(String.join("\n", s.reviews())), 3000)))));
+        }
         if (s.pending() > 0) {
             blocks.add(context(c -> c.elements(List.of(markdownText(Views.pendingNote(s.pending()))))));
         }
