@@ -45,7 +45,7 @@ public final class HelpTexts {
             "Your last 10 incorrect or partial answers with the reference answer, for your eyes only.", false);
     public static final Views.CommandHelp APPEAL = new Views.CommandHelp("appeal [#round] [reason]",
             "Think your answer was graded wrong? Ask an admin to look again (your latest answer without #round;"
-                    + " once per answer, up to 7 days after the round closes).", false);
+                    + " once per answer, while the round is open or for a while after it closes, 7 days by default).", false);
     public static final Views.CommandHelp REVIEW_QUEUE = new Views.CommandHelp(
             "review | review accept [#item] [score] [bank [text]] | review reject [#item] [note | bank [claim]]"
                     + " | review skip | review split",

@@ -15,7 +15,28 @@ final class DiscordIds {
     static final String PRACTICE_ANSWER_BUTTON = "quiz:practice-answer";
     static final String PRACTICE_ANSWER_MODAL = "quiz:practice-modal";
 
+    private static final String APPEAL_BUTTON = "quiz:appeal:";
+    private static final String APPEAL_MODAL = "quiz:appeal-modal:";
+    static final String APPEAL_INPUT = "reason";
+
     private DiscordIds() {
+    }
+
+    /** "I think I was right" on a round answer's private feedback. */
+    static String appealButton(long roundId) {
+        return APPEAL_BUTTON + roundId;
+    }
+
+    static String appealModal(long roundId) {
+        return APPEAL_MODAL + roundId;
+    }
+
+    static OptionalLong roundOfAppealButton(String customId) {
+        return suffix(customId, APPEAL_BUTTON);
+    }
+
+    static OptionalLong roundOfAppealModal(String customId) {
+        return suffix(customId, APPEAL_MODAL);
     }
 
     static String answerButton(long roundId) {

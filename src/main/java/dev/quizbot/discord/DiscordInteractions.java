@@ -105,6 +105,11 @@ class DiscordInteractions extends ListenerAdapter {
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
+        OptionalLong appeal = DiscordIds.roundOfAppealButton(event.getComponentId());
+        if (appeal.isPresent()) {
+            openAppealForm(event, appeal.getAsLong());
+            return;
+        }
         boolean practice = DiscordIds.PRACTICE_ANSWER_BUTTON.equals(event.getComponentId());
         OptionalLong round = DiscordIds.roundOfAnswerButton(event.getComponentId());
         if (round.isEmpty() && !practice) {
@@ -129,8 +134,38 @@ class DiscordInteractions extends ListenerAdapter {
                 .queue(null, failure -> log.warn("Answer form {} not opened: {}", modalId, failure.toString()));
     }
 
+    /** The appeal's short form: an optional reason, as long as the core takes. */
+    private static void openAppealForm(ButtonInteractionEvent event, long roundId) {
+        TextInput reason = TextInput.create(DiscordIds.APPEAL_INPUT, TextInputStyle.PARAGRAPH)
+                .setPlaceholder("Optional: why you think the grade is wrong.")
+                .setMaxLength(QuizCommands.MAX_REASON)
+                .setRequired(false)
+                .build();
+        String modalId = DiscordIds.appealModal(roundId);
+        event.replyModal(Modal.create(modalId, "Appeal your grade")
+                        .addComponents(TextDisplay.of("An admin will look at your answer to round " + roundId
+                                + " again; you'll hear the outcome privately."), Label.of("Reason", reason))
+                        .build())
+                .queue(null, failure -> log.warn("Appeal form {} not opened: {}", modalId, failure.toString()));
+    }
+
     @Override
     public void onModalInteraction(ModalInteractionEvent event) {
+        OptionalLong appeal = DiscordIds.roundOfAppealModal(event.getModalId());
+        if (appeal.isPresent()) {
+            if (event.getGuild() == null || event.getMember() == null) {
+                event.reply(ONLY_IN_SERVERS).setEphemeral(true).queue();
+                return;
+            }
+            Optional<String> reason = Optional.ofNullable(event.getValue(DiscordIds.APPEAL_INPUT))
+                    .map(ModalMapping::getAsString).filter(r -> !r.isBlank());
+            Caller caller = caller(event, event.getMember());
+            event.deferReply(true).queue(null, failure -> log.warn("Appeal {} not acknowledged: {}",
+                    event.getModalId(), failure.toString()));
+            work.execute(() -> respond(event.getHook(), caller, new Command.Appeal(Optional.of(appeal.getAsLong()), reason),
+                    false));
+            return;
+        }
         boolean practice = DiscordIds.PRACTICE_ANSWER_MODAL.equals(event.getModalId());
         OptionalLong round = DiscordIds.roundOfAnswerModal(event.getModalId());
         if (round.isEmpty() && !practice) {

@@ -110,6 +110,14 @@ final class DiscordRendering {
         return embed.setFooter("Only you can see this until the round closes · round " + feedback.roundId()).build();
     }
 
+    /** The appeal control under a round answer's feedback; none for a grade with full marks. */
+    static java.util.Optional<Button> appealButton(Views.Feedback feedback) {
+        if (feedback.verdict() == dev.quizbot.grading.Verdict.CORRECT && feedback.score() == 100) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Button.secondary(DiscordIds.appealButton(feedback.roundId()), "I think I was right"));
+    }
+
     /** Every reply kind as a message; whether it is ephemeral is the caller's decision ({@link Reply#isPrivate()}). */
     static MessageCreateData reply(Reply reply) {
         MessageCreateBuilder message = new MessageCreateBuilder();
@@ -120,9 +128,12 @@ final class DiscordRendering {
                     Message.MAX_CONTENT));
             case Reply.RoundStarted started -> message.setContent("Question posted: round " + started.question().roundId()
                     + ", closes " + TimeFormat.RELATIVE.format(started.question().closesAt()) + ".");
-            case Reply.Feedback feedback -> message.setEmbeds(feedback.question()
-                    .map(q -> new EmbedBuilder(feedback(feedback.feedback())).addField("Round closes", closes(q), true).build())
-                    .orElseGet(() -> feedback(feedback.feedback())));
+            case Reply.Feedback feedback -> {
+                message.setEmbeds(feedback.question()
+                        .map(q -> new EmbedBuilder(feedback(feedback.feedback())).addField("Round closes", closes(q), true).build())
+                        .orElseGet(() -> feedback(feedback.feedback())));
+                appealButton(feedback.feedback()).ifPresent(button -> message.setComponents(ActionRow.of(button)));
+            }
             case Reply.OpenQuestion open -> {
                 if (open.alreadyOpen()) {
                     message.setContent("A question is already open in this channel: answer it, or ask again once it closes.");

@@ -123,6 +123,14 @@ public class GradedAnswers {
                 run = 0;
             }
         }
+        if (!reached) {
+            // a withdrawn round (its question was never seen) is outside every run: no bonus, no streak
+            ScoringRules.Award award = ScoringRules.award(grade(verdict, score), round.difficulty(), false, 0);
+            answers.regrade(answerId, verdict, score, award.points(), 0);
+            settleDifference(round, row, award.points() - row.points(), correct(verdict) - correct(before.orElse(null)), zone);
+            pointsAfter = award.points();
+            delta = award.points() - row.points();
+        }
         return new Regrade(answerId, round.id(), row.userId(), round.channel(), before, row.score(), row.points(),
                 verdict, score, pointsAfter, delta);
     }
@@ -133,6 +141,9 @@ public class GradedAnswers {
 
     /** Only a settled round's points are on the boards; an open round's reach them at its close. */
     private void settleDifference(Round round, AnswerRepository.Row row, int pointsDelta, int correctDelta, ZoneId zone) {
+        // Whether the close has settled the round is read under the round's lock: a close running
+        // now either finished (and the difference goes to the boards here) or reads the new points.
+        rounds.lock(round.id());
         boolean settled = rounds.find(round.id()).flatMap(Round::closedAt).isPresent();
         if (settled) {
             scores.adjust(row.communityKey(), row.channelKey(), row.userId(), zone, row.answeredAt(),

@@ -270,4 +270,36 @@ class SlackCoreRoundTest {
         assertThat(dm.param("text")).contains("Practice reminder", "due");
         command("U-PRACTICE", "practice remind off", "practice-remind-off");
     }
+
+    @Test
+    void anAppealInSlackIsDecidedByAnAdminAndTheRegradeArrivesByDirectMessage() throws Exception {
+        SLACK.admins(Set.of("U-REVIEWER"));
+        slack.send(slack.slashCommand("U-REVIEWER", "C-APPEAL", "ask rag easy", SLACK.responseUrl("appeal-ask")));
+        JsonNode blocks = await().atMost(WAIT)
+                .until(() -> SLACK.calls("chat.postMessage", "C-APPEAL"), c -> !c.isEmpty()).getFirst().json("blocks");
+        long roundId = Long.parseLong(blocks.get(blocks.size() - 1).get("elements").get(0).get("value").asString());
+        slack.send(slack.slashCommand("U-PLAYER", "C-APPEAL", "answer retrieval from documents",
+                SLACK.responseUrl("appeal-answer")));
+        await().atMost(WAIT).until(() -> SLACK.responses("appeal-answer"), r -> !r.isEmpty());
+
+        slack.send(slack.slashCommand("U-PLAYER", "C-APPEAL", "appeal it's the whole idea", SLACK.responseUrl("appeal")));
+        assertThat(await().atMost(WAIT).until(() -> SLACK.responses("appeal"), r -> !r.isEmpty()).getFirst().param("text"))
+                .contains("review queue");
+        slack.send(slack.slashCommand("U-PLAYER", "C-APPEAL", "review", SLACK.responseUrl("appeal-peek")));
+        assertThat(await().atMost(WAIT).until(() -> SLACK.responses("appeal-peek"), r -> !r.isEmpty()).getFirst()
+                .param("text")).contains("Only admins");
+
+        slack.send(slack.slashCommand("U-REVIEWER", "C-APPEAL", "review", SLACK.responseUrl("appeal-show")));
+        assertThat(await().atMost(WAIT).until(() -> SLACK.responses("appeal-show"), r -> !r.isEmpty()).getFirst()
+                .param("text")).contains("round " + roundId, "it's the whole idea");
+        slack.send(slack.slashCommand("U-REVIEWER", "C-APPEAL", "review accept", SLACK.responseUrl("appeal-accept")));
+        assertThat(await().atMost(WAIT).until(() -> SLACK.responses("appeal-accept"), r -> !r.isEmpty()).getFirst()
+                .param("text")).contains("Accepted 1 answer as correct");
+
+        FakeSlackServer.Call dm = await().atMost(WAIT)
+                .until(() -> SLACK.calls("chat.postMessage", "U-PLAYER"), c -> !c.isEmpty()).getFirst();
+        assertThat(dm.param("text")).contains("Your answer to round " + roundId + " was regraded: partial → correct, +33 points");
+        MutableClock.SHARED.advance(Duration.ofMinutes(11));
+        rounds.closeDue();
+    }
 }
