@@ -26,8 +26,19 @@ final class AnswerAnalyzer {
     static final List<String> QUESTION_FEATURES = List.of(
             "concepts", "all_concepts", "misconception_margin", "rule_contradiction", "rule_denial");
 
+    /**
+     * Measurements against the question's settled answers ({@link SettledAnswers}), last in the
+     * vector: how close the nearest right and nearest wrong ones are, the share of right ones
+     * among the {@link #NEAREST} nearest, and whether there are any. All 0 without examples.
+     */
+    static final List<String> EXAMPLE_FEATURES = List.of(
+            "example_correct", "example_wrong", "example_margin", "example_vote", "has_examples");
+
+    /** How many of the nearest settled answers vote. */
+    static final int NEAREST = 5;
+
     /** Every measurement's name, in vector order. */
-    static final List<String> FEATURES = concat(PairFeatures.NAMES, QUESTION_FEATURES);
+    static final List<String> FEATURES = concat(concat(PairFeatures.NAMES, QUESTION_FEATURES), EXAMPLE_FEATURES);
 
     /** Everything measured about one answer. {@code features} is empty when there was nothing to grade. */
     record Analysis(PreparedQuestion question, Screened screened, Optional<String> otherLanguage,
@@ -50,11 +61,18 @@ final class AnswerAnalyzer {
     private final Contradictions contradictions = new Contradictions();
     private final WordRelations relations = WordRelations.WORDNET;
     // Bounded: a bank reload or ad-hoc questions (the grade tool, benchmarks) must not grow these forever.
-    private final Cache<Question, PreparedQuestion> prepared = Caffeine.newBuilder().maximumSize(CACHED).build();
-    private final Cache<String, ReadText> readReferences = Caffeine.newBuilder().maximumSize(4L * CACHED).build();
+    private final Cache<Question, PreparedQuestion> prepared;
+    private final Cache<String, ReadText> readReferences;
 
     AnswerAnalyzer(Optional<EmbeddingModel> model) {
+        this(model, CACHED);
+    }
+
+    /** With room for {@code cached} questions; benchmarks that read thousands of example answers want more. */
+    AnswerAnalyzer(Optional<EmbeddingModel> model, int cached) {
         this.model = model;
+        this.prepared = Caffeine.newBuilder().maximumSize(cached).build();
+        this.readReferences = Caffeine.newBuilder().maximumSize(4L * cached).build();
     }
 
     Optional<EmbeddingModel> model() {
@@ -71,6 +89,10 @@ final class AnswerAnalyzer {
     }
 
     Analysis analyze(Question question, String answerText) {
+        return analyze(question, answerText, SettledAnswers.NONE);
+    }
+
+    Analysis analyze(Question question, String answerText, SettledAnswers examples) {
         PreparedQuestion q = prepare(question);
         Screened screened = screen.screen(answerText);
         if (screened.nothingToGrade().isPresent()) {
@@ -122,10 +144,43 @@ final class AnswerAnalyzer {
         features[at++] = !matches.isEmpty() && found == matches.size() ? 1 : 0;
         features[at++] = misconceptionMargin;
         features[at++] = contradiction.count() > 0 ? 1 : 0;
-        features[at] = denial.isPresent() ? 1 : 0;
+        features[at++] = denial.isPresent() ? 1 : 0;
+        double[] nearest = againstExamples(answer, examples, questionText, q, wordCount);
+        System.arraycopy(nearest, 0, features, at, nearest.length);
         Optional<Contradictions.Clash> clash = contradiction.example().or(() -> denial.map(d -> (Contradictions.Clash) d));
         double similarity = answer.hasVectors() ? best[PairFeatures.NAMES.indexOf("cosine")] : -1;
         return new Analysis(q, screened, Optional.empty(), matches, clash, misconception, similarity, Optional.of(features));
+    }
+
+    private double[] againstExamples(ReadText answer, SettledAnswers examples, ReadText questionText, PreparedQuestion q,
+                                     int wordCount) {
+        double[] out = new double[EXAMPLE_FEATURES.size()];
+        if (examples.isEmpty()) {
+            return out;
+        }
+        List<double[]> near = new ArrayList<>(); // {likeness, 1 if right}
+        for (String right : examples.correct()) {
+            near.add(new double[] {likeness(answer, right, questionText, q, wordCount), 1});
+        }
+        for (String wrong : examples.wrong()) {
+            near.add(new double[] {likeness(answer, wrong, questionText, q, wordCount), 0});
+        }
+        double nearestRight = near.stream().filter(n -> n[1] == 1).mapToDouble(n -> n[0]).max().orElse(0);
+        double nearestWrong = near.stream().filter(n -> n[1] == 0).mapToDouble(n -> n[0]).max().orElse(0);
+        near.sort((a, b) -> Double.compare(b[0], a[0]));
+        List<double[]> voters = near.subList(0, Math.min(NEAREST, near.size()));
+        out[0] = nearestRight;
+        out[1] = nearestWrong;
+        out[2] = examples.correct().isEmpty() || examples.wrong().isEmpty() ? 0 : nearestRight - nearestWrong;
+        out[3] = voters.stream().mapToDouble(n -> n[1]).sum() / voters.size();
+        out[4] = 1;
+        return out;
+    }
+
+    /** How alike two answers are, in both directions: a settled answer is no reference, it can say too much or too little. */
+    private double likeness(ReadText answer, String example, ReadText questionText, PreparedQuestion q, int wordCount) {
+        double[] pair = PairFeatures.measure(answer, reference(example), questionText, q.questionStems(), wordCount, relations);
+        return (pair[0] + pair[3]) / 2 + pair[7];
     }
 
     /** How close a pair measurement says the answer is to that text: aligned words and meaning together. */

@@ -34,6 +34,9 @@ final class CalibrationCommand {
     /** A development-set answer counts this many times against one SemEval answer: it is our domain. */
     static final int DEV_WEIGHT = 3;
 
+    /** Questions kept read while measuring: SemEval's train answers are read once each as examples for the others. */
+    static final int CALIBRATION_CACHE = 20_000;
+
     /** Groups of measurements the ablation leaves out one at a time. */
     static final Map<String, List<String>> ABLATIONS = new LinkedHashMap<>();
 
@@ -46,6 +49,7 @@ final class CalibrationCommand {
         ABLATIONS.put("key concepts", List.of("concepts", "all_concepts"));
         ABLATIONS.put("contradiction rule", List.of("rule_contradiction"));
         ABLATIONS.put("denial rule", List.of("rule_denial"));
+        ABLATIONS.put("settled answers", AnswerAnalyzer.EXAMPLE_FEATURES);
     }
 
     record Options(Path devset, Path bank, Path output, Path semeval, List<SentenceModel> models, int folds, long seed,
@@ -66,7 +70,7 @@ final class CalibrationCommand {
         Map<String, String> provenance = provenance(args, options, set.items().size());
         for (SentenceModels.Load load : loadsWithConceptsOnly(options)) {
             String name = load.loaded().map(EmbeddingModel::name).orElse(VerdictWeights.CONCEPTS_ONLY);
-            AnswerAnalyzer analyzer = new AnswerAnalyzer(load.loaded());
+            AnswerAnalyzer analyzer = new AnswerAnalyzer(load.loaded(), CALIBRATION_CACHE);
             List<CalibrationData.Row> train = new ArrayList<>(CalibrationData.devset(analyzer, set));
             int semevalAnswers = 0;
             if (Files.isDirectory(options.semeval())) {
@@ -116,6 +120,13 @@ final class CalibrationCommand {
                 all.add(interacting.get(i) + "*" + interacting.get(j));
             }
         }
+        if (Boolean.getBoolean("gated") && names.contains("has_examples")) {
+            for (String n : List.copyOf(all)) {
+                if (!AnswerAnalyzer.EXAMPLE_FEATURES.contains(n)) {
+                    all.add(n + "*has_examples");
+                }
+            }
+        }
         return List.copyOf(all);
     }
 
@@ -131,7 +142,7 @@ final class CalibrationCommand {
         List<String> baseNames = measured.stream().filter(n -> !UNFITTED.contains(n)).toList();
         List<String> names = withProducts(baseNames);
         List<VerdictFit.Example> examples = new ArrayList<>();
-        for (CalibrationData.Row r : rows) {
+        for (CalibrationData.Row r : withNewQuestionCopies(rows)) {
             if (r.decided()) {
                 continue;
             }
@@ -142,6 +153,17 @@ final class CalibrationCommand {
             examples.add(new VerdictFit.Example(x, correct, partial, contradictory, r.dev() ? DEV_WEIGHT : 1));
         }
         return VerdictFit.fit(names, examples);
+    }
+
+    /**
+     * Every SemEval training answer twice: once beside the other graded answers to its question,
+     * once as if its question were new. The grader meets both: bank questions a team has reviewed
+     * and questions nobody has graded yet, and it must weigh the reference alone in the second.
+     */
+    static List<CalibrationData.Row> withNewQuestionCopies(List<CalibrationData.Row> rows) {
+        List<CalibrationData.Row> all = new ArrayList<>(rows);
+        rows.stream().filter(r -> !r.dev() && r.hasExamples()).map(CalibrationData.Row::withoutExamples).forEach(all::add);
+        return all;
     }
 
     static VerdictModel.Decision decide(VerdictModel model, CalibrationData.Row row) {
@@ -165,7 +187,7 @@ final class CalibrationCommand {
                 set.items().size(), set.items().stream().map(i -> i.question().id()).distinct().count(), options.folds(), options.seed());
         for (SentenceModels.Load load : loadsWithConceptsOnly(options)) {
             String name = load.loaded().map(EmbeddingModel::name).orElse(VerdictWeights.CONCEPTS_ONLY);
-            AnswerAnalyzer analyzer = new AnswerAnalyzer(load.loaded());
+            AnswerAnalyzer analyzer = new AnswerAnalyzer(load.loaded(), CALIBRATION_CACHE);
             long started = System.nanoTime();
             List<CalibrationData.Row> dev = CalibrationData.devset(analyzer, set);
             List<CalibrationData.Row> semeval = Files.isDirectory(options.semeval())

@@ -43,10 +43,27 @@ final class CalibrationData {
         boolean dev() {
             return source.equals("devset");
         }
+
+        boolean hasExamples() {
+            return x != null && x[HAS_EXAMPLES] == 1;
+        }
+
+        /** The same answer measured as if its question had no settled answers yet (a new question). */
+        Row withoutExamples() {
+            if (x == null) {
+                return this;
+            }
+            double[] without = x.clone();
+            java.util.Arrays.fill(without, FIRST_EXAMPLE, FIRST_EXAMPLE + AnswerAnalyzer.EXAMPLE_FEATURES.size(), 0);
+            return new Row(group, source, kind, answer, without, label, contradictory);
+        }
     }
 
+    private static final int FIRST_EXAMPLE = AnswerAnalyzer.FEATURES.indexOf(AnswerAnalyzer.EXAMPLE_FEATURES.get(0));
+    private static final int HAS_EXAMPLES = AnswerAnalyzer.FEATURES.indexOf("has_examples");
+
     private record Raw(String group, String source, String kind, Question question, String answer, Verdict label,
-                       boolean contradictory) {
+                       boolean contradictory, SettledAnswers examples) {
     }
 
     private CalibrationData() {
@@ -54,7 +71,8 @@ final class CalibrationData {
 
     static List<Row> devset(AnswerAnalyzer analyzer, LabelledAnswers set) {
         List<Raw> raw = set.items().stream().map(i -> new Raw(i.question().id(), "devset", i.kind(), i.question(), i.answer(),
-                i.label(), i.label() == Verdict.INCORRECT && CONTRADICTING_KINDS.contains(i.kind()))).toList();
+                i.label(), i.label() == Verdict.INCORRECT && CONTRADICTING_KINDS.contains(i.kind()),
+                SettledAnswers.NONE)).toList();
         return measure(analyzer, raw);
     }
 
@@ -73,9 +91,9 @@ final class CalibrationData {
     private static List<Row> measure(AnswerAnalyzer analyzer, List<Raw> raw) {
         MeasurementCache cache = MeasurementCache.open(analyzer);
         List<Row> rows = raw.parallelStream().map(r -> {
-            String key = MeasurementCache.key(r.source(), r.question(), r.answer());
+            String key = MeasurementCache.key(r.source(), r.question(), r.answer(), r.examples());
             double[] x = cache.get(key).orElseGet(() -> {
-                AnswerAnalyzer.Analysis analysis = analyzer.analyze(r.question(), r.answer());
+                AnswerAnalyzer.Analysis analysis = analyzer.analyze(r.question(), r.answer(), r.examples());
                 double[] measured = analysis.screened().nothingToGrade().isPresent() || analysis.otherLanguage().isPresent()
                         ? MeasurementCache.DECIDED : analysis.features().orElseThrow();
                 cache.put(key, measured);
@@ -88,7 +106,41 @@ final class CalibrationData {
         return rows;
     }
 
+    /**
+     * SemEval's answers with the settled answers each may be compared with, as its authors split
+     * the data: an answer of the train split sees the other train answers to its question, an
+     * answer of the unseen-answers test split sees all of them (that split's questions are in
+     * train), and the unseen-questions and unseen-domains splits see none.
+     */
     private static List<Raw> read(String corpus, Path file) {
+        List<Raw> plain = readPlain(corpus, file);
+        Map<String, List<Integer>> trainOf = new LinkedHashMap<>();
+        for (int i = 0; i < plain.size(); i++) {
+            if (plain.get(i).source().endsWith("/train")) {
+                trainOf.computeIfAbsent(plain.get(i).group(), g -> new ArrayList<>()).add(i);
+            }
+        }
+        List<Raw> raw = new ArrayList<>(plain.size());
+        for (int i = 0; i < plain.size(); i++) {
+            Raw r = plain.get(i);
+            boolean sees = r.source().endsWith("/train") || r.source().endsWith("/test-unseen-answers");
+            SettledAnswers examples = SettledAnswers.NONE;
+            if (sees) {
+                List<String> right = new ArrayList<>();
+                List<String> wrong = new ArrayList<>();
+                for (int j : trainOf.getOrDefault(r.group(), List.of())) {
+                    if (j != i) {
+                        (plain.get(j).label() == Verdict.CORRECT ? right : wrong).add(plain.get(j).answer());
+                    }
+                }
+                examples = new SettledAnswers(right, wrong);
+            }
+            raw.add(new Raw(r.group(), r.source(), r.kind(), r.question(), r.answer(), r.label(), r.contradictory(), examples));
+        }
+        return raw;
+    }
+
+    private static List<Raw> readPlain(String corpus, Path file) {
         List<Raw> raw = new ArrayList<>();
         Map<String, Question> questions = new LinkedHashMap<>();
         try (var lines = Files.lines(file)) {
@@ -110,7 +162,8 @@ final class CalibrationData {
                 });
                 String label = node.path("label_3way").asString(node.path("label").asString());
                 raw.add(new Raw(id, corpus + "/" + split, label, question, node.path("student_answer").asString(""),
-                        "correct".equals(label) ? Verdict.CORRECT : Verdict.INCORRECT, "contradictory".equals(label)));
+                        "correct".equals(label) ? Verdict.CORRECT : Verdict.INCORRECT, "contradictory".equals(label),
+                        SettledAnswers.NONE));
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);

@@ -23,8 +23,9 @@ public final class CombinedGrader implements Grader {
     private final VerdictModel verdicts;
     private final Optional<String> conceptsOnlyReason;
     private final double provisionalBelow;
+    private final SettledAnswerSource settled;
 
-    CombinedGrader(SentenceModels.Load load, VerdictWeights weights, double provisionalBelow) {
+    CombinedGrader(SentenceModels.Load load, VerdictWeights weights, double provisionalBelow, SettledAnswerSource settled) {
         Optional<EmbeddingModel> model = load.loaded();
         Optional<VerdictModel> fitted = model.flatMap(m -> weights.forModel(m.name()));
         String reason = switch (load) {
@@ -36,6 +37,7 @@ public final class CombinedGrader implements Grader {
         this.verdicts = fitted.orElseGet(weights::conceptsOnly);
         this.conceptsOnlyReason = Optional.ofNullable(reason);
         this.provisionalBelow = provisionalBelow;
+        this.settled = settled;
     }
 
     public static CombinedGrader create(SentenceModel model) {
@@ -47,7 +49,12 @@ public final class CombinedGrader implements Grader {
     }
 
     public static CombinedGrader create(SentenceModels.Load model, double provisionalBelow) {
-        return new CombinedGrader(model, VerdictWeights.bundled(), provisionalBelow);
+        return create(model, provisionalBelow, SettledAnswerSource.NONE);
+    }
+
+    /** A grader that also weighs the answers people settled for each question (see {@link SettledAnswers}). */
+    public static CombinedGrader create(SentenceModels.Load model, double provisionalBelow, SettledAnswerSource settled) {
+        return new CombinedGrader(model, VerdictWeights.bundled(), provisionalBelow, settled);
     }
 
     /** Why meaning is not compared, if it is not. */
@@ -65,7 +72,7 @@ public final class CombinedGrader implements Grader {
 
     @Override
     public Grade grade(Question question, String answerText) {
-        Analysis analysis = analyzer.analyze(question, answerText);
+        Analysis analysis = analyzer.analyze(question, answerText, settled.forQuestion(question.id()));
         List<String> notes = new ArrayList<>(analysis.screened().notes());
         if (analysis.question().conceptsDerived()) {
             notes.add("This question has no curated key concepts; they were taken from the reference answer.");

@@ -1,5 +1,6 @@
 package dev.quizbot.grading;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +16,9 @@ class GradingConfiguration {
     }
 
     @Bean
-    CombinedGrader grader(SentenceModels.Load sentenceModel, GradingProperties properties) {
-        return CombinedGrader.create(sentenceModel, properties.provisionalBelow());
+    CombinedGrader grader(SentenceModels.Load sentenceModel, GradingProperties properties,
+                          ObjectProvider<SettledAnswerSource> settled) {
+        // The review queue provides the settled answers when it is there; a grader alone grades every question as new.
+        return CombinedGrader.create(sentenceModel, properties.provisionalBelow(), settled.getIfAvailable(() -> SettledAnswerSource.NONE));
     }
 }

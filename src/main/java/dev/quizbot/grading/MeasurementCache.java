@@ -24,7 +24,7 @@ import dev.quizbot.bank.Question;
 final class MeasurementCache {
 
     /** Bump when a measurement's computation changes without its name changing. */
-    static final String VERSION = "2";
+    static final String VERSION = "3";
 
     /** Stands for an answer the screen or the language check decided. */
     static final double[] DECIDED = new double[0];
@@ -59,10 +59,11 @@ final class MeasurementCache {
         return cache;
     }
 
-    static String key(String source, Question question, String answer) {
+    static String key(String source, Question question, String answer, SettledAnswers examples) {
         return sha256(String.join("\u0001", source, question.id(), question.question(), question.answer(),
                 String.join("\u0002", question.accept()), question.concepts().toString(),
-                String.join("\u0002", question.misconceptions()), answer));
+                String.join("\u0002", question.misconceptions()), answer,
+                String.join("\u0002", examples.correct()), String.join("\u0002", examples.wrong())));
     }
 
     Optional<double[]> get(String key) {

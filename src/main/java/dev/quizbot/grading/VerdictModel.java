@@ -9,7 +9,7 @@ import java.util.List;
  * the third contradictory (says the opposite of the reference) from the rest.
  *
  * @param features        the measurement names the weights expect, in order; a name {@code a*b} is the
- *                        product of two measurements, which lets a linear model weigh them together
+ *                        product of measurements, which lets a linear model weigh them together
  *                        (aligned words count for more when the meaning agrees too)
  * @param mean            per-measurement mean on the training answers
  * @param scale           per-measurement standard deviation (1 where constant)
@@ -42,9 +42,11 @@ record VerdictModel(List<String> features, double[] mean, double[] scale, double
         double[] x = new double[names.size()];
         for (int i = 0; i < x.length; i++) {
             String name = names.get(i);
-            int star = name.indexOf('*');
-            x[i] = star < 0 ? value(allNames, all, name)
-                    : value(allNames, all, name.substring(0, star)) * value(allNames, all, name.substring(star + 1));
+            double product = 1;
+            for (String factor : name.split("\\*")) {
+                product *= value(allNames, all, factor);
+            }
+            x[i] = product;
         }
         return x;
     }
