@@ -20,6 +20,8 @@ CREATE TABLE review_item (
     CONSTRAINT review_item_once_per_answer UNIQUE (answer_id)
 );
 CREATE INDEX review_item_queue ON review_item (community_key, status, queued_at);
+-- The grader reads a question's settled answers once per graded answer.
+CREATE INDEX review_item_question ON review_item (question_id, decision_id);
 
 -- Who decided what, when, and what it changed; one row per settled item.
 CREATE TABLE review_decision (

@@ -43,6 +43,8 @@ class ConsoleReviewTest {
     JdbcClient jdbc;
     @Autowired
     dev.quizbot.bank.QuestionBankService bank;
+    @Autowired
+    dev.quizbot.grading.SettledAnswerSource settled;
 
     final MutableClock clock = MutableClock.SHARED;
 
@@ -214,6 +216,11 @@ class ConsoleReviewTest {
         assertThat(cyScreen.take()).contains("Your provisional grade for round " + round
                 + " was checked by an admin: the grade stands").contains("Note from the reviewer: It names no part of RAG.");
         assertThat(done(ada.send("review"))).contains("queue is empty");
+        // the decisions are examples the grader weighs from now on: right ones and the confirmed wrong one
+        var examples = settled.forQuestion("what-is-rag");
+        assertThat(examples.correct()).contains("maybe retrieval from documents in the zebra store",
+                "maybe retrieval from the documents in the zebra store");
+        assertThat(examples.wrong()).contains("maybe nobody knows anything about it at all, honestly");
 
         clock.advance(Duration.ofMinutes(11));
         rounds.closeDue();
