@@ -43,7 +43,11 @@ class ReviewQueue {
     static final int MAX_GROUP = 20;
     static final int MAX_NOTE_LENGTH = 500;
     static final int MAX_BANK_TEXT_LENGTH = BankOverlay.maxMisconceptionLength();
-    private static final int QUOTE = 160;
+    private static final int QUOTE = 120;
+    /** What one `review` shows at most, in characters. */
+    static final int MAX_SHOWN = 1_900;
+    /** Group members listed one by one; the rest are counted. */
+    private static final int LISTED = 5;
 
     private final ReviewRepository items;
     private final GradedAnswers answers;
@@ -112,29 +116,31 @@ class ReviewQueue {
         out.append("Review #").append(lead.id()).append(" · ").append(kind(lead)).append(" · round ")
                 .append(answer.round().id()).append(" · ").append(pending).append(" waiting in the queue\n");
         out.append("Question: ").append(answer.round().questionText()).append('\n');
-        out.append("Reference: ").append(clip(answer.round().referenceAnswer(), 600)).append('\n');
-        out.append(players.name(community, answer.userId())).append(" answered: \"").append(clip(answer.text(), 600))
+        out.append("Reference: ").append(clip(answer.round().referenceAnswer(), 400)).append('\n');
+        out.append(players.name(community, answer.userId())).append(" answered: \"").append(clip(answer.text(), 400))
                 .append("\"\n");
         out.append("Graded: ").append(grade(answer));
         // the explanation is not stored with the answer; the grader words it again, as it would now
-        question.ifPresent(q -> out.append(". Grader: ").append(grader.grade(q, answer.text()).explanation()));
+        question.ifPresent(q -> out.append(". Grader: ").append(clip(grader.grade(q, answer.text()).explanation(), 300)));
         out.append('\n');
-        lead.reason().ifPresent(r -> out.append("Reason: \"").append(r).append("\"\n"));
+        lead.reason().ifPresent(r -> out.append("Reason: \"").append(clip(r, 300)).append("\"\n"));
         if (group.size() > 1) {
             out.append("Grouped with ").append(group.size() - 1).append(group.size() == 2 ? " similar answer" : " similar answers")
                     .append(" (one decision settles all; `review split` takes #").append(lead.id()).append(" out):\n");
-            for (ReviewItem other : group.subList(1, group.size())) {
+            for (ReviewItem other : group.subList(1, Math.min(group.size(), LISTED + 1))) {
                 answers.find(other.answerId()).ifPresent(a -> out.append("  #").append(other.id()).append(' ')
                         .append(players.name(community, a.userId())).append(": \"").append(clip(a.text(), QUOTE))
                         .append("\" (").append(grade(a)).append(other.reason().map(r -> "; reason: \"" + clip(r, QUOTE) + "\"")
                                 .orElse("")).append(")\n"));
             }
+            if (group.size() > LISTED + 1) {
+                out.append("  and ").append(group.size() - LISTED - 1).append(" more like these\n");
+            }
         }
-        out.append("Decide: review accept [score] [bank [text]] · review reject [note | bank [claim]] · review skip");
-        if (group.size() > 1) {
-            out.append(" · review split");
-        }
-        return out.toString();
+        String decide = "Decide: review accept [score] [bank [text]] · review reject [note | bank [claim]] · review skip"
+                + (group.size() > 1 ? " · review split" : "");
+        // the decision line always shows: the rest is cut to fit the smallest chat message (Discord's 2,000)
+        return clip(out.toString().strip(), MAX_SHOWN - decide.length() - 1) + "\n" + decide;
     }
 
     private static String kind(ReviewItem item) {

@@ -250,6 +250,23 @@ class ConsoleReviewTest {
     }
 
     @Test
+    void aLongAnswerAndReasonStillFitOneChatMessageWithTheDecisionShown() {
+        String community = community("long");
+        clock.set("2026-04-05T10:00:00Z");
+        var ada = console.connect(community, "room", "ada", true, new Screen());
+        var ann = console.connect(community, "room", "ann", false, new Screen());
+        assertThat(ada.send("ask rag easy")).isInstanceOf(Reply.RoundStarted.class);
+        ann.send("answer retrieval from documents " + "and so on ".repeat(190));
+        done(ann.send("appeal " + "because ".repeat(62)));
+
+        String shown = done(ada.send("review"));
+        assertThat(shown.length()).isLessThanOrEqualTo(1_900);
+        assertThat(shown).contains("ann answered").endsWith("review skip");
+        clock.advance(Duration.ofMinutes(11));
+        rounds.closeDue();
+    }
+
+    @Test
     void badInputIsRefusedWithAReasonAndChangesNothing() {
         String community = community("refusals");
         clock.set("2026-04-03T10:00:00Z");
