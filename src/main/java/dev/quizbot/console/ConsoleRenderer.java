@@ -26,6 +26,7 @@ final class ConsoleRenderer {
     String reply(Reply reply) {
         return switch (reply) {
             case Reply.Done done -> style.paint(Style.GREEN, "✓ ") + done.message();
+            case Reply.ReviewItem item -> item.text();
             case Reply.Refused refused -> style.paint(Style.RED, "✗ " + refused.reason())
                     + (refused.usage().isBlank() ? "" : "\n  " + style.paint(Style.DIM, "usage: ")
                     + refused.usage().replace("\n", "\n         "));

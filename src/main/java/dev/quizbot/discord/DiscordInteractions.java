@@ -110,6 +110,11 @@ class DiscordInteractions extends ListenerAdapter {
             openAppealForm(event, appeal.getAsLong());
             return;
         }
+        Optional<DiscordIds.ReviewPress> review = DiscordIds.reviewPress(event.getComponentId());
+        if (review.isPresent()) {
+            decide(event, review.get());
+            return;
+        }
         boolean practice = DiscordIds.PRACTICE_ANSWER_BUTTON.equals(event.getComponentId());
         OptionalLong round = DiscordIds.roundOfAnswerButton(event.getComponentId());
         if (round.isEmpty() && !practice) {
@@ -132,6 +137,25 @@ class DiscordInteractions extends ListenerAdapter {
                                 Label.of("Answer", answer))
                         .build())
                 .queue(null, failure -> log.warn("Answer form {} not opened: {}", modalId, failure.toString()));
+    }
+
+    /** A review-queue button: the core checks the presser is an admin, as for the slash command. */
+    private void decide(ButtonInteractionEvent event, DiscordIds.ReviewPress press) {
+        if (event.getGuild() == null || event.getMember() == null) {
+            event.reply(ONLY_IN_SERVERS).setEphemeral(true).queue();
+            return;
+        }
+        Optional<Long> item = Optional.of(press.itemId());
+        dev.quizbot.chat.ReviewAction action = switch (press.action()) {
+            case "accept" -> new dev.quizbot.chat.ReviewAction.Accept(item, Optional.empty(), false, Optional.empty());
+            case "reject" -> new dev.quizbot.chat.ReviewAction.Reject(item, Optional.empty(), false, Optional.empty());
+            case "skip" -> new dev.quizbot.chat.ReviewAction.Skip(item);
+            default -> new dev.quizbot.chat.ReviewAction.Split(item);
+        };
+        Caller caller = caller(event, event.getMember());
+        event.deferReply(true).queue(null, failure -> log.warn("Review button {} not acknowledged: {}",
+                event.getComponentId(), failure.toString()));
+        work.execute(() -> respond(event.getHook(), caller, new Command.Review(action), false));
     }
 
     /** The appeal's short form: an optional reason, as long as the core takes. */

@@ -110,6 +110,18 @@ final class DiscordRendering {
         return embed.setFooter("Only you can see this until the round closes · round " + feedback.roundId()).build();
     }
 
+    /** Accept, Reject, Skip and, for a group, Split: each settles what the admin sees. */
+    static List<Button> reviewButtons(Reply.ReviewItem item) {
+        List<Button> buttons = new java.util.ArrayList<>(List.of(
+                Button.success(DiscordIds.reviewButton("accept", item.itemId()), "Accept"),
+                Button.danger(DiscordIds.reviewButton("reject", item.itemId()), "Reject"),
+                Button.secondary(DiscordIds.reviewButton("skip", item.itemId()), "Skip")));
+        if (item.grouped()) {
+            buttons.add(Button.secondary(DiscordIds.reviewButton("split", item.itemId()), "Split"));
+        }
+        return buttons;
+    }
+
     /** The appeal control under a round answer's feedback; none for a grade with full marks. */
     static java.util.Optional<Button> appealButton(Views.Feedback feedback) {
         if (feedback.verdict() == dev.quizbot.grading.Verdict.CORRECT && feedback.score() == 100) {
@@ -123,6 +135,8 @@ final class DiscordRendering {
         MessageCreateBuilder message = new MessageCreateBuilder();
         switch (reply) {
             case Reply.Done done -> message.setContent(clip(done.message(), Message.MAX_CONTENT));
+            case Reply.ReviewItem item -> message.setContent(clip(item.text(), Message.MAX_CONTENT))
+                    .setComponents(ActionRow.of(reviewButtons(item)));
             case Reply.Refused refused -> message.setContent(clip(refused.reason()
                     + (refused.usage() == null || refused.usage().isBlank() ? "" : "\nUsage: `" + refused.usage() + "`"),
                     Message.MAX_CONTENT));

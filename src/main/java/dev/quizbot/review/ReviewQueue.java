@@ -45,7 +45,7 @@ class ReviewQueue {
     static final int MAX_BANK_TEXT_LENGTH = BankOverlay.maxMisconceptionLength();
     private static final int QUOTE = 120;
     /** What one `review` shows at most, in characters. */
-    static final int MAX_SHOWN = 1_900;
+    static final int MAX_SHOWN = 1_800;
     /** Group members listed one by one; the rest are counted. */
     private static final int LISTED = 5;
 
@@ -86,7 +86,8 @@ class ReviewQueue {
         }
         List<ReviewItem> group = group(pending.getFirst(), pending);
         tx.executeWithoutResult(s -> items.show(community, caller.userId(), group.stream().map(ReviewItem::id).toList()));
-        return new Reply.Done(render(community, group, items.pendingCount(community)));
+        return new Reply.ReviewItem(render(community, group, items.pendingCount(community)), group.getFirst().id(),
+                group.size() > 1);
     }
 
     private List<ReviewItem> group(ReviewItem lead, List<ReviewItem> pending) {
@@ -410,9 +411,9 @@ class ReviewQueue {
             items.show(community, caller.userId(), List.of(lead));
         });
         ReviewItem item = items.item(lead).orElseThrow();
-        return new Reply.Done("Review #" + lead + " now stands on its own; decide it alone"
+        return new Reply.ReviewItem("Review #" + lead + " now stands on its own; decide it alone"
                 + (ids.size() > 1 ? ", the " + (ids.size() - 1) + " others stay in the queue" : "") + ".\n"
-                + render(community, List.of(item), items.pendingCount(community)));
+                + render(community, List.of(item), items.pendingCount(community)), lead, false);
     }
 
     private static Reply refused(String reason) {

@@ -44,6 +44,8 @@ final class SlackBlocks {
 
     static final String ANSWER_ACTION = "quiz_answer";
     static final String ANSWER_MODAL = "quiz_answer_modal";
+    /** Review-queue buttons: this prefix and accept, reject, skip or split; the value is the item. */
+    static final String REVIEW_ACTION = "quiz_review_";
     static final String ANSWER_BLOCK = "answer_block";
     static final String ANSWER_INPUT = "answer";
 
@@ -172,6 +174,7 @@ final class SlackBlocks {
     static Message reply(Reply reply) {
         return switch (reply) {
             case Reply.Done d -> text(":white_check_mark: " + escape(d.message()));
+            case Reply.ReviewItem item -> reviewItem(item);
             case Reply.Refused r -> refused(r);
             case Reply.RoundStarted s -> text(":mega: Question posted. Answers close " + date(s.question().closesAt()) + ".");
             case Reply.Feedback f -> withContext(feedback(f.feedback()), f.question().map(q -> "Round " + q.roundId() + " "
@@ -279,6 +282,21 @@ final class SlackBlocks {
             case MONTH -> "this month";
             case ALL -> "all time";
         };
+    }
+
+    /** A review-queue item for an admin, with its decision buttons. */
+    static Message reviewItem(Reply.ReviewItem item) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(b -> b.text(markdownText(truncate(escape(item.text()), SlackText.SECTION_LIMIT)))));
+        List<String> actions = new ArrayList<>(List.of("accept", "reject", "skip"));
+        if (item.grouped()) {
+            actions.add("split");
+        }
+        blocks.add(actions(actions.stream().<com.slack.api.model.block.element.BlockElement>map(a -> button(b -> b
+                .actionId(REVIEW_ACTION + a).value(String.valueOf(item.itemId()))
+                .text(plainText(a.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + a.substring(1)))
+                .style(a.equals("accept") ? "primary" : a.equals("reject") ? "danger" : null))).toList()));
+        return new Message(truncate(item.text(), 300), blocks);
     }
 
     static Message stats(Views.Stats s) {

@@ -272,7 +272,8 @@ class DiscordRoundWithCoreTest {
         String show = discord.interact(discord.slash(Person.admin(), FakeDiscord.QUIZ_CHANNEL, List.of("queue", "show"),
                 options()));
         assertThat(discord.awaitFollowUp(show, WAIT).body().toString()).contains("round " + roundId)
-                .contains("retrieval from documents").contains("it's the core of RAG");
+                .contains("retrieval from documents").contains("it's the core of RAG")
+                .contains("quiz:review:accept:", "quiz:review:reject:", "quiz:review:skip:");
         String accept = discord.interact(discord.slash(Person.admin(), FakeDiscord.QUIZ_CHANNEL, List.of("queue", "accept"),
                 options("score", "90")));
         assertThat(discord.awaitFollowUp(accept, WAIT).body().toString()).contains("Accepted 1 answer as partial (90/100)");

@@ -290,15 +290,28 @@ class SlackCoreRoundTest {
                 .param("text")).contains("Only admins");
 
         slack.send(slack.slashCommand("U-REVIEWER", "C-APPEAL", "review", SLACK.responseUrl("appeal-show")));
-        assertThat(await().atMost(WAIT).until(() -> SLACK.responses("appeal-show"), r -> !r.isEmpty()).getFirst()
-                .param("text")).contains("round " + roundId, "it's the whole idea");
-        slack.send(slack.slashCommand("U-REVIEWER", "C-APPEAL", "review accept", SLACK.responseUrl("appeal-accept")));
+        FakeSlackServer.Call shown = await().atMost(WAIT).until(() -> SLACK.responses("appeal-show"), r -> !r.isEmpty())
+                .getFirst();
+        String item = String.join("\n", FakeSlackServer.texts(shown.json("blocks")));
+        assertThat(item).contains("round " + roundId, "it's the whole idea");
+        assertThat(shown.param("blocks")).contains("quiz_review_accept", "quiz_review_reject", "quiz_review_skip");
+        String itemId = item.replaceAll("(?s)^.*?Review #(\\d+).*$", "$1");
+
+        // the Accept button decides it, answered privately
+        slack.send(slack.ephemeralButton("U-REVIEWER", "C-APPEAL", "quiz_review_accept", itemId,
+                SLACK.responseUrl("appeal-accept")));
         assertThat(await().atMost(WAIT).until(() -> SLACK.responses("appeal-accept"), r -> !r.isEmpty()).getFirst()
                 .param("text")).contains("Accepted 1 answer as correct");
 
         FakeSlackServer.Call dm = await().atMost(WAIT)
                 .until(() -> SLACK.calls("chat.postMessage", "U-PLAYER"), c -> !c.isEmpty()).getFirst();
         assertThat(dm.param("text")).contains("Your answer to round " + roundId + " was regraded: partial → correct, +33 points");
+
+        // rights are looked up afresh for the queue: an admin no longer is refused at once
+        SLACK.admins(Set.of());
+        slack.send(slack.slashCommand("U-REVIEWER", "C-APPEAL", "review", SLACK.responseUrl("appeal-demoted")));
+        assertThat(await().atMost(WAIT).until(() -> SLACK.responses("appeal-demoted"), r -> !r.isEmpty()).getFirst()
+                .param("text")).contains("Only admins");
         MutableClock.SHARED.advance(Duration.ofMinutes(11));
         rounds.closeDue();
     }
