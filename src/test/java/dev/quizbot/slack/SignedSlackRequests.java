@@ -122,6 +122,23 @@ final class SignedSlackRequests {
         return sign("application/x-www-form-urlencoded", "payload=" + encode(payload), Instant.now());
     }
 
+    Outgoing appealSubmission(String userId, String viewId, String privateMetadata, String reason) {
+        String payload = """
+                {"type":"view_submission","team":{"id":"%s","domain":"quizbot-test"},
+                 "user":{"id":"%s","username":"%s","name":"%s","team_id":"%s"},
+                 "api_app_id":"A0QUIZ","token":"legacy-verification-token","trigger_id":"%s",
+                 "view":{"id":"%s","team_id":"%s","type":"modal","callback_id":"quiz_appeal_modal",
+                         "private_metadata":%s,"hash":"156772938.1827394","root_view_id":"%s",
+                         "title":{"type":"plain_text","text":"Appeal your grade"},
+                         "blocks":[],
+                         "state":{"values":{"appeal_block":{"reason":{"type":"plain_text_input","value":%s}}}}},
+                 "response_urls":[],"is_enterprise_install":false}
+                """.formatted(FakeSlackServer.TEAM, userId, userId.toLowerCase(), userId.toLowerCase(),
+                FakeSlackServer.TEAM, triggerId(), viewId, FakeSlackServer.TEAM, quote(privateMetadata), viewId,
+                quote(reason));
+        return sign("application/x-www-form-urlencoded", "payload=" + encode(payload), Instant.now());
+    }
+
     Outgoing appHomeOpened(String userId, String eventId) {
         String body = """
                 {"token":"legacy-verification-token","team_id":"%s","api_app_id":"A0QUIZ",

@@ -280,11 +280,21 @@ class SlackCoreRoundTest {
         long roundId = Long.parseLong(blocks.get(blocks.size() - 1).get("elements").get(0).get("value").asString());
         slack.send(slack.slashCommand("U-PLAYER", "C-APPEAL", "answer retrieval from documents",
                 SLACK.responseUrl("appeal-answer")));
-        await().atMost(WAIT).until(() -> SLACK.responses("appeal-answer"), r -> !r.isEmpty());
+        assertThat(await().atMost(WAIT).until(() -> SLACK.responses("appeal-answer"), r -> !r.isEmpty()).getFirst()
+                .param("blocks")).contains("quiz_appeal", "I think I was right");
 
-        slack.send(slack.slashCommand("U-PLAYER", "C-APPEAL", "appeal it's the whole idea", SLACK.responseUrl("appeal")));
+        // the feedback's button opens the short form; submitting it files the appeal
+        slack.send(slack.ephemeralButton("U-PLAYER", "C-APPEAL", "quiz_appeal", String.valueOf(roundId),
+                SLACK.responseUrl("appeal-button")));
+        JsonNode form = await().atMost(WAIT).until(() -> SLACK.calls("views.open"),
+                c -> c.stream().anyMatch(v -> v.param("view").contains("quiz_appeal_modal"))).stream()
+                .filter(v -> v.param("view").contains("quiz_appeal_modal")).findFirst().orElseThrow().json("view");
+        HttpResponse<String> filed = slack.send(slack.appealSubmission("U-PLAYER", "V-APPEAL-1",
+                form.get("private_metadata").asString(), "it's the whole idea"));
+        assertThat(filed.body()).contains("\"response_action\":\"update\"", "review queue");
+        slack.send(slack.slashCommand("U-PLAYER", "C-APPEAL", "appeal", SLACK.responseUrl("appeal")));
         assertThat(await().atMost(WAIT).until(() -> SLACK.responses("appeal"), r -> !r.isEmpty()).getFirst().param("text"))
-                .contains("review queue");
+                .contains("already appealed");
         slack.send(slack.slashCommand("U-PLAYER", "C-APPEAL", "review", SLACK.responseUrl("appeal-peek")));
         assertThat(await().atMost(WAIT).until(() -> SLACK.responses("appeal-peek"), r -> !r.isEmpty()).getFirst()
                 .param("text")).contains("Only admins");
