@@ -60,9 +60,14 @@ public class QuestionBankService {
         long now = System.nanoTime();
         long last = checkedAt.get();
         if (served == null || (now - last > CHECK_EVERY_NANOS && checkedAt.compareAndSet(last, now))) {
-            long version = overlay.get().version();
-            if (served == null || served.version() != version || served.bank() == null) {
-                served = rebuild();
+            try {
+                if (served == null || served.version() != overlay.get().version()) {
+                    served = rebuild();
+                }
+            } catch (RuntimeException unreachable) {
+                // the overlay's store is out of reach for a moment: serve what we have, look again in a second
+                log.warn("Bank overlay not read ({}); serving the bank as last merged", unreachable.toString());
+                return served == null ? files.get() : served.bank();
             }
         }
         return served.bank();

@@ -26,6 +26,7 @@ import dev.quizbot.grading.Verdict;
 import dev.quizbot.round.AnnouncementPublisher;
 import dev.quizbot.round.GradedAnswers;
 import dev.quizbot.round.RoundService;
+import dev.quizbot.scoring.CommunityZones;
 import dev.quizbot.scoring.Players;
 
 /**
@@ -51,7 +52,6 @@ class ReviewQueue {
 
     private final ReviewRepository items;
     private final GradedAnswers answers;
-    private final RoundService rounds;
     private final QuestionBankService bank;
     private final Grader grader;
     private final AnswerGroups groups;
@@ -60,13 +60,15 @@ class ReviewQueue {
     private final AnnouncementPublisher announcements;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final CommunityZones zones;
 
-    ReviewQueue(ReviewRepository items, GradedAnswers answers, RoundService rounds, QuestionBankService bank,
+    ReviewQueue(ReviewRepository items, GradedAnswers answers, QuestionBankService bank,
                 Grader grader, AnswerGroups groups, Players players, OverlayRepository overlay,
-                AnnouncementPublisher announcements, Clock clock, PlatformTransactionManager transactions) {
+                AnnouncementPublisher announcements, Clock clock, PlatformTransactionManager transactions,
+                CommunityZones zones) {
+        this.zones = zones;
         this.items = items;
         this.answers = answers;
-        this.rounds = rounds;
         this.bank = bank;
         this.grader = grader;
         this.groups = groups;
@@ -188,9 +190,11 @@ class ReviewQueue {
         for (long id : ids) {
             Optional<ReviewItem> item = items.item(id);
             if (item.isPresent() && item.get().status() != ReviewItem.Status.PENDING) {
+                String community = item.get().communityKey();
                 String who = item.get().decisionId().flatMap(items::decided)
                         .map(d -> " (" + d.outcome().name().toLowerCase(Locale.ROOT) + " by "
-                                + d.adminId() + ", " + Times.dayAndTime(d.at(), "UTC") + " UTC)").orElse("");
+                                + players.name(community, d.adminId()) + ", "
+                                + Times.dayAndTime(d.at(), zones.zone(community).getId()) + ")").orElse("");
                 return Optional.of(refused("Review #" + id + " was already settled" + who
                         + ", so nothing was changed. `review` shows what is still pending."));
             }

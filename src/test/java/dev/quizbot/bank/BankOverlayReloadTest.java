@@ -68,4 +68,22 @@ class BankOverlayReloadTest {
         assertThat(service.bank().question("lora").orElseThrow().accept()).containsExactly("a low-rank update");
         assertThat(service.files().question("lora").orElseThrow().accept()).isEmpty();
     }
+
+    @Test
+    void anOverlayOutOfReachNeverStopsTheBankBeingServed() throws IOException {
+        copyTestBank();
+        BankOverlay broken = new BankOverlay() {
+            @Override
+            public long version() {
+                throw new IllegalStateException("database down");
+            }
+
+            @Override
+            public List<Addition> additions() {
+                throw new IllegalStateException("database down");
+            }
+        };
+        QuestionBankService service = new QuestionBankService(new QuestionBankLoader(), folder, Optional.of(broken));
+        assertThat(service.bank().question("lora")).isPresent();
+    }
 }
