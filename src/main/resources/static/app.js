@@ -1,7 +1,8 @@
-// The leaderboard page: reads the JSON API and renders one board. No framework, no build step.
+// The leaderboard page: reads the JSON API and renders one board (helpers from common.js). No framework, no build step.
 "use strict";
 
 (() => {
+  const { getJson, option, el, link } = window.Quizbot;
   const $ = (id) => document.getElementById(id);
   const form = { community: $("community"), scope: $("scope"), channel: $("channel"), period: $("period") };
   const status = $("status");
@@ -11,36 +12,7 @@
   let communities = [];
   let latest = 0; // only the newest request may draw, when answers arrive out of order
 
-  function say(text, isError) {
-    status.textContent = text;
-    status.classList.toggle("error", Boolean(isError));
-  }
-
-  async function getJson(path) {
-    let response;
-    try {
-      response = await fetch(path, { headers: { Accept: "application/json" } });
-    } catch (e) {
-      throw new Error("The server could not be reached. Check your connection and reload.");
-    }
-    let body = null;
-    try {
-      body = await response.json();
-    } catch (e) {
-      // not JSON: fall through to the status below
-    }
-    if (!response.ok) {
-      throw new Error((body && body.error) || "The server answered " + response.status + ".");
-    }
-    return body;
-  }
-
-  function option(value, text) {
-    const o = document.createElement("option");
-    o.value = value;
-    o.textContent = text;
-    return o;
-  }
+  const say = (text, isError) => window.Quizbot.say(status, text, isError);
 
   function selectedCommunity() {
     return communities[Number(form.community.value)];
@@ -67,18 +39,11 @@
     history.replaceState(null, "", "?" + q);
     const rounds = { platform: c.platform, community: c.id };
     if (form.scope.value === "channel" && form.channel.value) rounds.channel = form.channel.value;
-    document.getElementById("rounds-link").href = window.Quizbot.link("rounds.html", rounds);
+    $("rounds-link").href = link("rounds.html", rounds);
   }
 
   function number(value, digits) {
     return value.toLocaleString(undefined, { maximumFractionDigits: digits });
-  }
-
-  function cell(text, className) {
-    const td = document.createElement("td");
-    td.textContent = text;
-    if (className) td.className = className;
-    return td;
   }
 
   function draw(board) {
@@ -90,16 +55,15 @@
       + " (" + w.zone + ")";
     $("points-heading").textContent = board.scope === "team" ? "Points per active member" : "Points";
     rows.replaceChildren(...board.rows.map((r) => {
-      const tr = document.createElement("tr");
-      const name = cell("", "name");
+      const tr = el("tr");
+      const name = el("td", "name");
       const c = selectedCommunity();
       const page = board.scope === "team" ? "team.html" : "player.html";
-      const a = document.createElement("a");
-      a.href = window.Quizbot.link(page, { platform: c.platform, community: c.id, name: r.name });
-      a.textContent = r.name;
+      const a = el("a", "", r.name);
+      a.href = link(page, { platform: c.platform, community: c.id, name: r.name });
       name.append(a);
-      tr.append(cell(String(r.rank), "num rank"), name, cell(number(r.points, 1), "num"),
-        cell(String(r.answers), "num"), cell(String(r.correct), "num"), cell(number(r.accuracy * 100, 0) + "%", "num"));
+      tr.append(el("td", "num rank", String(r.rank)), name, el("td", "num", number(r.points, 1)),
+        el("td", "num", String(r.answers)), el("td", "num", String(r.correct)), el("td", "num", number(r.accuracy * 100, 0) + "%"));
       return tr;
     }));
     table.hidden = board.rows.length === 0;

@@ -4,7 +4,12 @@
 (() => {
   const { getJson, say, el, percent, link, roundCard } = window.Quizbot;
   const $ = (id) => document.getElementById(id);
-  const kind = document.body.dataset.kind; // "player" or "team"
+  // one page for both: served as team.html (or /team) for a team, as player.html otherwise
+  const kind = /^team(\.html)?$/.test(location.pathname.split("/").pop()) ? "team" : "player";
+  document.body.dataset.kind = kind;
+  document.title = "quizbot " + kind;
+  $("title").textContent = kind === "team" ? "Team" : "Player";
+  $("members-section").hidden = kind !== "team";
   const status = $("status");
   const wanted = new URLSearchParams(location.search);
   const where = { platform: wanted.get("platform") || "", community: wanted.get("community") || "", name: wanted.get("name") || "" };

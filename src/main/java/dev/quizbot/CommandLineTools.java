@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import dev.quizbot.grading.GradingTools;
+import dev.quizbot.grading.calibration.CalibrationTools;
 
 /** Every command-line tool, listed in one place: {@code java -jar quizbot.jar TOOL ...}. */
 final class CommandLineTools {
@@ -17,8 +18,8 @@ final class CommandLineTools {
     private static final Map<String, Tool> TOOLS = new TreeMap<>(Map.of(
             "import", dev.quizbot.bank.importer.ImportCommand::main,
             "grade", GradingTools::grade,
-            "grading-fit", GradingTools::fit,
-            "grading-bench", GradingTools::bench,
+            "grading-fit", CalibrationTools::fit,
+            "grading-bench", CalibrationTools::bench,
             "export-bank", dev.quizbot.review.ExportBankCommand::main));
 
     private CommandLineTools() {

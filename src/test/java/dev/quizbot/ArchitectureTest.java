@@ -36,6 +36,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theGraderRunsWithoutItsCalibrationTools() {
+        noClasses().that().resideInAPackage("dev.quizbot.grading")
+                .should().dependOnClassesThat().resideInAPackage("dev.quizbot.grading.calibration..")
+                .check(classes);
+    }
+
+    @Test
     void adaptersDoNotReachIntoEachOther() {
         noClasses().that().resideInAPackage("dev.quizbot.discord..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.quizbot.slack..", "dev.quizbot.console..")

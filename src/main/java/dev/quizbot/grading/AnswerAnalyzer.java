@@ -17,7 +17,7 @@ import dev.quizbot.grading.ConceptMatcher.Match;
  * known misconceptions. Produces the measurements the fitted model weighs; decides nothing
  * itself, and no check here overrides the meaning measurements.
  */
-final class AnswerAnalyzer {
+public final class AnswerAnalyzer {
 
     /** Questions (and, four times as many, reference-side texts) kept read; the bank is a few hundred. */
     static final int CACHED = 2_000;
@@ -31,17 +31,17 @@ final class AnswerAnalyzer {
      * vector: how close the nearest right and nearest wrong ones are, the share of right ones
      * among the {@link #NEAREST} nearest, and whether there are any. All 0 without examples.
      */
-    static final List<String> EXAMPLE_FEATURES = List.of(
+    public static final List<String> EXAMPLE_FEATURES = List.of(
             "example_correct", "example_wrong", "example_margin", "example_vote", "has_examples");
 
     /** How many of the nearest settled answers vote. */
     static final int NEAREST = 5;
 
     /** Every measurement's name, in vector order. */
-    static final List<String> FEATURES = concat(concat(PairFeatures.NAMES, QUESTION_FEATURES), EXAMPLE_FEATURES);
+    public static final List<String> FEATURES = concat(concat(PairFeatures.NAMES, QUESTION_FEATURES), EXAMPLE_FEATURES);
 
     /** Everything measured about one answer. {@code features} is empty when there was nothing to grade. */
-    record Analysis(PreparedQuestion question, Screened screened, Optional<String> otherLanguage,
+    public record Analysis(PreparedQuestion question, Screened screened, Optional<String> otherLanguage,
                     List<Match> concepts, Optional<Contradictions.Clash> clash, Optional<String> misconception,
                     double similarity, Optional<double[]> features) {
 
@@ -64,18 +64,18 @@ final class AnswerAnalyzer {
     private final Cache<Question, PreparedQuestion> prepared;
     private final Cache<String, ReadText> readReferences;
 
-    AnswerAnalyzer(Optional<EmbeddingModel> model) {
+    public AnswerAnalyzer(Optional<EmbeddingModel> model) {
         this(model, CACHED);
     }
 
     /** With room for {@code cached} questions; benchmarks that read thousands of example answers want more. */
-    AnswerAnalyzer(Optional<EmbeddingModel> model, int cached) {
+    public AnswerAnalyzer(Optional<EmbeddingModel> model, int cached) {
         this.model = model;
         this.prepared = Caffeine.newBuilder().maximumSize(cached).build();
         this.readReferences = Caffeine.newBuilder().maximumSize(4L * cached).build();
     }
 
-    Optional<EmbeddingModel> model() {
+    public Optional<EmbeddingModel> model() {
         return model;
     }
 
@@ -88,11 +88,11 @@ final class AnswerAnalyzer {
         return readReferences.get(text, t -> ReadText.of(t, model));
     }
 
-    Analysis analyze(Question question, String answerText) {
+    public Analysis analyze(Question question, String answerText) {
         return analyze(question, answerText, SettledAnswers.NONE);
     }
 
-    Analysis analyze(Question question, String answerText, SettledAnswers examples) {
+    public Analysis analyze(Question question, String answerText, SettledAnswers examples) {
         PreparedQuestion q = prepare(question);
         Screened screened = screen.screen(answerText);
         if (screened.nothingToGrade().isPresent()) {

@@ -18,14 +18,19 @@ import java.util.List;
  * @param contradictory   weights then bias of P(contradictory | not correct)
  * @param threshold       P(correct) at or above which an answer is correct
  */
-record VerdictModel(List<String> features, double[] mean, double[] scale, double[] correct, double[] partial,
+public record VerdictModel(List<String> features, double[] mean, double[] scale, double[] correct, double[] partial,
                     double[] contradictory, double threshold) {
 
     /** What the model makes of one answer. Confidence is how far the deciding probability is from its cut, 0.5-1. */
-    record Decision(Verdict verdict, double pCorrect, double pPartial, double pContradictory, int score, double confidence) {
+    public record Decision(Verdict verdict, double pCorrect, double pPartial, double pContradictory, int score, double confidence) {
+
+        /** Whether the explanation says the answer states the opposite of the reference. */
+        public boolean saysOpposite() {
+            return pContradictory >= Explanations.SAYS_OPPOSITE;
+        }
     }
 
-    VerdictModel {
+    public VerdictModel {
         if (mean.length != features.size() || scale.length != features.size() || correct.length != features.size() + 1
                 || partial.length != features.size() + 1 || contradictory.length != features.size() + 1) {
             throw new IllegalArgumentException("weights do not match the " + features.size() + " features");
@@ -34,11 +39,11 @@ record VerdictModel(List<String> features, double[] mean, double[] scale, double
     }
 
     /** The model's inputs picked out of a full measurement vector, by name. */
-    double[] select(List<String> allNames, double[] all) {
+    public double[] select(List<String> allNames, double[] all) {
         return select(features, allNames, all);
     }
 
-    static double[] select(List<String> names, List<String> allNames, double[] all) {
+    public static double[] select(List<String> names, List<String> allNames, double[] all) {
         double[] x = new double[names.size()];
         for (int i = 0; i < x.length; i++) {
             String name = names.get(i);
@@ -59,7 +64,7 @@ record VerdictModel(List<String> features, double[] mean, double[] scale, double
         return all[at];
     }
 
-    Decision decide(double[] x) {
+    public Decision decide(double[] x) {
         double[] z = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             z[i] = (x[i] - mean[i]) / scale[i];

@@ -20,22 +20,22 @@ import tools.jackson.databind.node.ObjectNode;
  * The fitted verdict models in {@code grading/weights.json}: one per sentence model, plus
  * {@value #CONCEPTS_ONLY} for grading without one. Written by {@code grading-fit}, read at start.
  */
-record VerdictWeights(Map<String, VerdictModel> models, Map<String, String> provenance) {
+public record VerdictWeights(Map<String, VerdictModel> models, Map<String, String> provenance) {
 
     static final String RESOURCE = "/grading/weights.json";
-    static final String CONCEPTS_ONLY = "none";
+    public static final String CONCEPTS_ONLY = "none";
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    static JsonMapper json() {
+    public static JsonMapper json() {
         return JSON;
     }
 
-    Optional<VerdictModel> forModel(String name) {
+    public Optional<VerdictModel> forModel(String name) {
         return Optional.ofNullable(models.get(name));
     }
 
-    VerdictModel conceptsOnly() {
+    public VerdictModel conceptsOnly() {
         VerdictModel model = models.get(CONCEPTS_ONLY);
         if (model == null) {
             throw new IllegalStateException("grading/weights.json has no '" + CONCEPTS_ONLY + "' model; run grading-fit");
@@ -43,7 +43,7 @@ record VerdictWeights(Map<String, VerdictModel> models, Map<String, String> prov
         return model;
     }
 
-    static VerdictWeights bundled() {
+    public static VerdictWeights bundled() {
         try (InputStream in = VerdictWeights.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is not on the class path");
@@ -54,7 +54,7 @@ record VerdictWeights(Map<String, VerdictModel> models, Map<String, String> prov
         }
     }
 
-    static VerdictWeights parse(JsonNode root) {
+    public static VerdictWeights parse(JsonNode root) {
         Map<String, VerdictModel> models = new LinkedHashMap<>();
         root.path("models").properties().forEach(entry -> {
             JsonNode m = entry.getValue();
@@ -69,7 +69,7 @@ record VerdictWeights(Map<String, VerdictModel> models, Map<String, String> prov
         return new VerdictWeights(models, provenance);
     }
 
-    void write(Path file) {
+    public void write(Path file) {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode p = root.putObject("provenance");
         provenance.forEach(p::put);

@@ -8,10 +8,10 @@
  * ({@code PairFeatures}: word alignment, n-grams, cosine, WordNet opposites from
  * {@code WordRelations}, negation) and against the question ({@code AnswerAnalyzer}: key concepts
  * by {@code ConceptMatcher}, misconceptions, the {@code Contradictions} and {@code NegatedFacts}
- * rules); the fitted {@code VerdictModel} in {@code grading/weights.json} turns the measurements
- * into verdict, score and confidence, and {@code Explanations} words them. The calibration tools
- * ({@code grading-fit}, {@code grading-bench}: {@code CalibrationCommand}, {@code CalibrationData},
- * {@code VerdictFit}, {@code MeasurementCache}, {@code Metrics}; entry
- * {@link dev.quizbot.grading.GradingTools}) fit and measure it on the development set and SemEval.
+ * rules) and against the answers people already settled for the question ({@code SettledAnswers},
+ * from a {@code SettledAnswerSource} such as the review queue); the fitted {@code VerdictModel} in
+ * {@code grading/weights.json} turns the measurements into verdict, score and confidence, and
+ * {@code Explanations} words them. Fitting and measuring the grader is not done at run time: it
+ * lives in {@link dev.quizbot.grading.calibration}.
  */
 package dev.quizbot.grading;

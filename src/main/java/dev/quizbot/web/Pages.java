@@ -7,8 +7,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class Pages {
 
-    @GetMapping({"/questions", "/player", "/team", "/rounds"})
+    @GetMapping({"/questions", "/rounds"})
     String page(jakarta.servlet.http.HttpServletRequest request) {
         return "forward:" + request.getRequestURI() + ".html";
+    }
+
+    /** A player's and a team's page are one file; its script tells them apart by the address. */
+    @GetMapping({"/player", "/player.html", "/team", "/team.html"})
+    String profile() {
+        return "forward:/profile.html";
     }
 }

@@ -2,25 +2,18 @@ package dev.quizbot.grading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.quizbot.bank.Question;
 
 /**
  * Answers people already settled are weighed as evidence: an answer that says what a rejected
- * one said is measured as close to the wrong side, and a benchmark's answers see the others'
- * grades only as the data's authors allow (never their own).
+ * one said is measured as close to the wrong side, one that says what an accepted one said as
+ * close to the right side; without any, the measurements are 0.
  */
 class SettledAnswersTest {
 
@@ -70,32 +63,5 @@ class SettledAnswersTest {
         assertThat(settled.correct()).hasSize(SettledAnswers.MAX_EACH).startsWith("answer 0");
         assertThat(settled.wrong()).hasSize(SettledAnswers.MAX_EACH);
         assertThat(SettledAnswers.NONE.isEmpty()).isTrue();
-    }
-
-    @Test
-    void semEvalAnswersSeeTheOtherTrainAnswersOfTheirQuestionButNeverThemselves(@TempDir Path folder) throws IOException {
-        String line = """
-                {"split":"%s","question_id":"%s","question":"Why does the bulb light?","reference_answer":"The circuit is closed.",\
-                "reference_answers":[{"text":"The circuit is closed."}],"student_answer":"%s","label_3way":"%s"}""";
-        Files.write(folder.resolve("beetle.jsonl"), List.of(
-                line.formatted("train", "q1", "the circuit is closed", "correct"),
-                line.formatted("train", "q1", "there is a gap in the circuit", "incorrect"),
-                line.formatted("train", "q2", "the only train answer to q2", "correct"),
-                line.formatted("test-unseen-answers", "q1", "closed circuit", "correct"),
-                line.formatted("test-unseen-questions", "q9", "a closed path", "correct")));
-        AnswerAnalyzer wordsOnly = new AnswerAnalyzer(Optional.empty());
-        Map<String, Boolean> seesOthers = CalibrationData.semeval(wordsOnly, folder).stream()
-                .collect(Collectors.toMap(CalibrationData.Row::answer, CalibrationData.Row::hasExamples));
-        assertThat(seesOthers).containsEntry("the circuit is closed", true)
-                .containsEntry("there is a gap in the circuit", true)
-                .containsEntry("the only train answer to q2", false)
-                .containsEntry("closed circuit", true)
-                .containsEntry("a closed path", false);
-        CalibrationData.Row lone = CalibrationData.semeval(wordsOnly, folder).stream()
-                .filter(r -> r.answer().equals("the circuit is closed")).findFirst().orElseThrow();
-        // its only other train answer is the wrong one: nearest right 0, a wrong one to compare with
-        assertThat(lone.x()[AnswerAnalyzer.FEATURES.indexOf("example_correct")]).isZero();
-        assertThat(lone.x()[AnswerAnalyzer.FEATURES.indexOf("example_wrong")]).isPositive();
-        assertThat(lone.withoutExamples().hasExamples()).isFalse();
     }
 }

@@ -23,14 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -59,11 +55,6 @@ import dev.quizbot.testing.TestBeans;
 @Import(TestBeans.class)
 class WebPagesTest {
 
-    /** Overridable to try the skip on a machine that has them: -Dquizbot.test.chromium=/nowhere. */
-    static final Path CHROMIUM = Path.of(System.getProperty("quizbot.test.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("quizbot.test.chromedriver", "/usr/bin/chromedriver"));
-    static final String HOW_TO_ENABLE = "Browser tests skipped: no /usr/bin/chromium or /usr/bin/chromedriver;"
-            + " enable them with: apt-get install -y chromium chromium-driver";
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     enum Width {
@@ -78,13 +69,8 @@ class WebPagesTest {
         }
     }
 
-    /** Selenium warns on every start that it has no DevTools bindings for this Chromium; the tests use none. */
-    static final java.util.logging.Logger CDP_WARNINGS = java.util.logging.Logger.getLogger(
-            "org.openqa.selenium.chromium.ChromiumDriver");
-
     static boolean browserPresent;
     static String community;
-    static Path profile;
 
     @LocalServerPort
     int port;
@@ -97,11 +83,7 @@ class WebPagesTest {
 
     @BeforeAll
     static void findTheBrowser() {
-        CDP_WARNINGS.setLevel(java.util.logging.Level.SEVERE);
-        browserPresent = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!browserPresent) {
-            System.out.println(HOW_TO_ENABLE);
-        }
+        browserPresent = Chromium.present();
     }
 
     @AfterEach
@@ -112,31 +94,17 @@ class WebPagesTest {
     }
 
     @AfterAll
-    static void removeTheProfile() throws IOException {
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+    static void removeTheProfiles() throws IOException {
+        Chromium.removeProfiles();
     }
 
     private void open(Width width) throws IOException {
-        assumeTrue(browserPresent, HOW_TO_ENABLE);
+        assumeTrue(browserPresent, Chromium.HOW_TO_ENABLE);
         if (community == null) {
             community = "pages-" + System.nanoTime();
             WebSeed.play(console, rounds, community, true);
         }
-        profile = Files.createTempDirectory("quizbot-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile.resolve("run-" + System.nanoTime()),
-                "--window-size=" + width.width + "," + width.height);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(width.width, width.height));
+        driver = Chromium.start(width.width, width.height);
     }
 
     private void go(String path) {
@@ -262,6 +230,8 @@ class WebPagesTest {
         assertThat(driver.findElement(By.id("strongest")).getText())
                 .isEqualTo("Fine-tuning, Retrieval-augmented generation");
         assertThat(driver.findElement(By.id("weakest")).getText()).isEqualTo("—");
+        // player and team pages are one file: a player's has no members table
+        assertThat(driver.findElement(By.id("members-section")).isDisplayed()).isFalse();
         List<WebElement> recent = all("#recent li.round");
         assertThat(recent).hasSize(3);
         assertThat(recent.getFirst().getText()).contains("Why does chunk size matter").contains("#random")
@@ -289,6 +259,7 @@ class WebPagesTest {
         go("/team.html?platform=console&community=" + community + "&name=Attention%20Heads");
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("profile")));
         assertThat(driver.findElement(By.id("title")).getText()).isEqualTo("Attention Heads");
+        assertThat(driver.findElement(By.id("members-section")).isDisplayed()).isTrue();
         assertThat(all("#member-rows tr")).extracting(e -> e.findElement(By.cssSelector("td")).getText())
                 .containsExactlyInAnyOrder("ann", "bo");
         chartShown("weekly-chart");

@@ -1,4 +1,6 @@
-package dev.quizbot.grading;
+package dev.quizbot.grading.calibration;
+
+import dev.quizbot.grading.*;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

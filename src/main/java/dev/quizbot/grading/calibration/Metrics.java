@@ -1,4 +1,6 @@
-package dev.quizbot.grading;
+package dev.quizbot.grading.calibration;
+
+import dev.quizbot.grading.*;
 
 /** Agreement of predicted labels (0..classes-1) with people's: accuracy, macro-F1, per-class recall. */
 record Metrics(double accuracy, double macroF1, double[] recall, int count) {

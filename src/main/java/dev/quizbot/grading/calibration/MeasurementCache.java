@@ -1,4 +1,6 @@
-package dev.quizbot.grading;
+package dev.quizbot.grading.calibration;
+
+import dev.quizbot.grading.*;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,6 @@
-package dev.quizbot.grading;
+package dev.quizbot.grading.calibration;
+
+import dev.quizbot.grading.*;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,7 +31,7 @@ import dev.quizbot.bank.QuestionBankLoader;
  * by question (no question in both train and test folds) with the by-answer figure beside it;
  * SemEval's five test splits are never fitted or tuned on.
  */
-final class CalibrationCommand {
+public final class CalibrationCommand {
 
     /** A development-set answer counts this many times against one SemEval answer: it is our domain. */
     static final int DEV_WEIGHT = 3;
@@ -59,7 +61,7 @@ final class CalibrationCommand {
     private CalibrationCommand() {
     }
 
-    static int fit(String[] args, PrintStream out, PrintStream err) {
+    public static int fit(String[] args, PrintStream out, PrintStream err) {
         Options options = parse(args, err);
         if (options == null) {
             return 2;
@@ -120,13 +122,6 @@ final class CalibrationCommand {
                 all.add(interacting.get(i) + "*" + interacting.get(j));
             }
         }
-        if (Boolean.getBoolean("gated") && names.contains("has_examples")) {
-            for (String n : List.copyOf(all)) {
-                if (!AnswerAnalyzer.EXAMPLE_FEATURES.contains(n)) {
-                    all.add(n + "*has_examples");
-                }
-            }
-        }
         return List.copyOf(all);
     }
 
@@ -175,7 +170,7 @@ final class CalibrationCommand {
 
     // ---------------------------------------------------------------- bench
 
-    static int bench(String[] args, PrintStream out, PrintStream err) {
+    public static int bench(String[] args, PrintStream out, PrintStream err) {
         Options options = parse(args, err);
         if (options == null) {
             return 2;
@@ -400,7 +395,7 @@ final class CalibrationCommand {
             List<VerdictModel.Decision> decisions = test.stream().map(r -> decide(model, r)).toList();
             int[] said2 = decisions.stream().mapToInt(d -> d.verdict() == Verdict.CORRECT ? 1 : 0).toArray();
             int[] said3 = decisions.stream().mapToInt(d -> d.verdict() == Verdict.CORRECT ? 0
-                    : d.pContradictory() >= Explanations.SAYS_OPPOSITE ? 1 : 2).toArray();
+                    : d.saysOpposite() ? 1 : 2).toArray();
             Metrics two = Metrics.of(truth2, said2, 2);
             Metrics three = Metrics.of(truth3, said3, 3);
             if (!baselines) {

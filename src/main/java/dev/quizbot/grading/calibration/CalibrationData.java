@@ -1,4 +1,6 @@
-package dev.quizbot.grading;
+package dev.quizbot.grading.calibration;
+
+import dev.quizbot.grading.*;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -94,8 +96,7 @@ final class CalibrationData {
             String key = MeasurementCache.key(r.source(), r.question(), r.answer(), r.examples());
             double[] x = cache.get(key).orElseGet(() -> {
                 AnswerAnalyzer.Analysis analysis = analyzer.analyze(r.question(), r.answer(), r.examples());
-                double[] measured = analysis.screened().nothingToGrade().isPresent() || analysis.otherLanguage().isPresent()
-                        ? MeasurementCache.DECIDED : analysis.features().orElseThrow();
+                double[] measured = analysis.features().orElse(MeasurementCache.DECIDED);
                 cache.put(key, measured);
                 return measured;
             });
