@@ -14,6 +14,9 @@ import org.springframework.stereotype.Service;
 /**
  * Holds the live bank. Loading happens in the constructor so that an invalid bank stops
  * the service at start; a later {@link #reload()} never replaces a good bank with a bad one.
+ * A reload advances the shared {@link BankVersion}; {@link #followOtherInstances()} loads the
+ * files again when another instance has done so. The bank served is the files with the
+ * {@link BankOverlay}'s additions merged, rebuilt when either changes.
  */
 @Service
 public class QuestionBankService {
@@ -29,39 +32,54 @@ public class QuestionBankService {
     /** When another instance's additions were last looked for: at most once a second. */
     private final AtomicLong checkedAt = new AtomicLong(Long.MIN_VALUE / 2);
     private static final long CHECK_EVERY_NANOS = 1_000_000_000L;
+    private final BankVersion version;
+    /** The shared version the bank in use is at least as new as. */
+    private final AtomicLong seen;
 
-    /** The merged bank and the overlay version it was built from. */
-    private record Served(QuestionBank bank, long version) {
+    /** The merged bank, the files it was merged onto and the overlay version it was built from. */
+    private record Served(QuestionBank bank, QuestionBank from, long version) {
     }
 
     @Autowired
-    public QuestionBankService(BankProperties properties, ObjectProvider<BankOverlay> overlay) {
-        this(new QuestionBankLoader(), properties.path(), Optional.ofNullable(overlay.getIfAvailable()));
+    public QuestionBankService(BankProperties properties, BankVersion version, ObjectProvider<BankOverlay> overlay) {
+        this(new QuestionBankLoader(), properties.path(), version, Optional.ofNullable(overlay.getIfAvailable()));
     }
 
     QuestionBankService(QuestionBankLoader loader, Path folder) {
-        this(loader, folder, Optional.empty());
+        this(loader, folder, BankVersion.ALONE, Optional.empty());
+    }
+
+    QuestionBankService(QuestionBankLoader loader, Path folder, BankVersion version) {
+        this(loader, folder, version, Optional.empty());
     }
 
     QuestionBankService(QuestionBankLoader loader, Path folder, Optional<BankOverlay> overlay) {
+        this(loader, folder, BankVersion.ALONE, overlay);
+    }
+
+    QuestionBankService(QuestionBankLoader loader, Path folder, BankVersion version, Optional<BankOverlay> overlay) {
         this.loader = loader;
         this.folder = folder.toAbsolutePath().normalize();
+        this.version = version;
         this.overlay = overlay;
+        // read before the files: a reload elsewhere while they load is then followed, not missed
+        this.seen = new AtomicLong(version.current());
         this.files = new AtomicReference<>(loader.load(this.folder));
         log.info("Question bank loaded from {}: {}", this.folder, files.get().summary());
     }
 
     /** The bank in use: the files with the overlay's additions merged. */
     public QuestionBank bank() {
-        Served served = current.get();
         if (overlay.isEmpty()) {
             return files.get();
         }
+        Served served = current.get();
         long now = System.nanoTime();
         long last = checkedAt.get();
-        if (served == null || (now - last > CHECK_EVERY_NANOS && checkedAt.compareAndSet(last, now))) {
+        boolean stale = served == null || served.from() != files.get();
+        if (stale || (now - last > CHECK_EVERY_NANOS && checkedAt.compareAndSet(last, now))) {
             try {
-                if (served == null || served.version() != overlay.get().version()) {
+                if (stale || served.version() != overlay.get().version()) {
                     served = rebuild();
                 }
             } catch (RuntimeException unreachable) {
@@ -85,8 +103,9 @@ public class QuestionBankService {
 
     private Served rebuild() {
         BankOverlay source = overlay.orElseThrow();
-        long version = source.version();
-        Served served = new Served(BankOverlay.merge(files.get(), source.additions()), version);
+        QuestionBank from = files.get();
+        long at = source.version();
+        Served served = new Served(BankOverlay.merge(from, source.additions()), from, at);
         current.set(served);
         return served;
     }
@@ -100,12 +119,32 @@ public class QuestionBankService {
         try {
             QuestionBank fresh = loader.load(folder);
             files.set(fresh);
-            QuestionBank served = overlayChanged();
+            seen.accumulateAndGet(version.advance(), Math::max);
             log.info("Question bank reloaded: {}", fresh.summary());
-            return new BankReload.Reloaded(served);
+            return new BankReload.Reloaded(bank());
         } catch (InvalidBankException e) {
             log.warn("Question bank reload rejected, keeping the bank in use. {}", e.getMessage());
             return new BankReload.Rejected(bank(), e.problems());
+        }
+    }
+
+    /**
+     * Loads the files again if another instance reloaded since this one last did. A bank that
+     * has become invalid is not taken (and not retried until the next reload elsewhere).
+     */
+    public void followOtherInstances() {
+        long shared = version.current();
+        long before = seen.get();
+        if (shared <= before || !seen.compareAndSet(before, shared)) {
+            return;
+        }
+        try {
+            QuestionBank fresh = loader.load(folder);
+            files.set(fresh);
+            log.info("Question bank reloaded after a reload on another instance: {}", fresh.summary());
+        } catch (InvalidBankException e) {
+            log.warn("Another instance reloaded the bank, but the files here have problems; keeping the bank in use. {}",
+                    e.getMessage());
         }
     }
 }

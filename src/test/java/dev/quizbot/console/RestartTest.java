@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,15 +29,24 @@ class RestartTest {
 
     final MutableClock clock = MutableClock.SHARED;
 
+    /** The H2 file under the data directory; a subclass may put the store elsewhere. */
+    List<String> storeArguments() {
+        return List.of();
+    }
+
+    private String[] withStore(String... arguments) {
+        return Stream.concat(Stream.of(arguments), storeArguments().stream()).toArray(String[]::new);
+    }
+
     private ConfigurableApplicationContext start() {
         // as command-line arguments, which outrank application.yaml
         return new SpringApplicationBuilder(QuizbotApplication.class, TestBeans.class)
-                .run("--quizbot.bank.path=src/test/resources/test-bank",
+                .run(withStore("--quizbot.bank.path=src/test/resources/test-bank",
                         "--quizbot.data-dir=" + dataDir,
                         "--quizbot.ticker.enabled=false",
                         "--quizbot.console.enabled=false",
                         "--quizbot.scoring.default-zone=UTC",
-                        "--spring.main.web-application-type=none");
+                        "--spring.main.web-application-type=none"));
     }
 
     @Test

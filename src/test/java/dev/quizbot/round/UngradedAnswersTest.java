@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,15 @@ class UngradedAnswersTest {
     final MutableClock clock = MutableClock.SHARED;
     final List<Announcement> announced = new CopyOnWriteArrayList<>();
 
+    /** The H2 file under the data directory; a subclass may put the store elsewhere. */
+    List<String> storeArguments() {
+        return List.of();
+    }
+
+    private String[] withStore(String... arguments) {
+        return Stream.concat(Stream.of(arguments), storeArguments().stream()).toArray(String[]::new);
+    }
+
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(QuizbotApplication.class, TestBeans.class)
                 .listeners((ApplicationListener<PayloadApplicationEvent<?>>) event -> {
@@ -45,12 +55,12 @@ class UngradedAnswersTest {
                         announced.add(a);
                     }
                 })
-                .run("--quizbot.bank.path=src/test/resources/test-bank",
+                .run(withStore("--quizbot.bank.path=src/test/resources/test-bank",
                         "--quizbot.data-dir=" + dataDir,
                         "--quizbot.ticker.enabled=false",
                         "--quizbot.console.enabled=false",
                         "--quizbot.scoring.default-zone=UTC",
-                        "--spring.main.web-application-type=none");
+                        "--spring.main.web-application-type=none"));
     }
 
     /** What the first commit of an answer leaves: the answer stored and counted, no grade. */

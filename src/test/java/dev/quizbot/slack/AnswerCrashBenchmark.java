@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,6 +31,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import dev.quizbot.testing.PostgresServer;
+
 /**
  * The crash test of docs/benchmarks.md: the real application in a child JVM on an H2 file,
  * signed Slack answer submissions from several clients, {@code kill -9} at a random moment
@@ -38,8 +41,9 @@ import org.junit.jupiter.api.Test;
  * against answers stored and answers graded after the restart.
  *
  * <p>{@code ./mvnw -Pbenchmark test -Dtest=AnswerCrashBenchmark -Dcrash.runs=20}; also
- * {@code -Dcrash.answers=300 -Dcrash.clients=6}, and {@code -Dcrash.h2-options=...} to run the
- * same burst with other H2 URL options (e.g. {@code ;WRITE_DELAY=500}, H2's default).
+ * {@code -Dcrash.answers=300 -Dcrash.clients=6}, {@code -Dcrash.h2-options=...} to run the
+ * same burst with other H2 URL options (e.g. {@code ;WRITE_DELAY=500}, H2's default), and
+ * {@code -Dcrash.store=postgres} to run it on the build's PostgreSQL (a database per run).
  */
 class AnswerCrashBenchmark {
 
@@ -47,10 +51,51 @@ class AnswerCrashBenchmark {
     private static final int ANSWERS = Integer.getInteger("crash.answers", 300);
     private static final int CLIENTS = Integer.getInteger("crash.clients", 6);
     private static final String H2_OPTIONS = System.getProperty("crash.h2-options", "");
+    private static final boolean ON_POSTGRES = "postgres".equals(System.getProperty("crash.store", "h2"));
     private static final String CHANNEL = "C-CRASH";
     private static final Pattern ROUND_BUTTON = Pattern.compile("\"value\"\\s*:\\s*\"(\\d+)\"");
 
     record RunResult(int acknowledged, int stored, int lost, int gradedAfterRestart, int ungradedLeft) {
+    }
+
+    /** Where the child JVM keeps its data across the kill and the restart. */
+    interface Store {
+        List<String> arguments(Path dataDir);
+
+        Connection open(Path dataDir) throws SQLException;
+    }
+
+    /** An H2 file in the run's directory, with the given URL options. */
+    static Store h2(String options) {
+        return new Store() {
+            @Override
+            public List<String> arguments(Path dataDir) {
+                return List.of("--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("quizbot")
+                        + ";DB_CLOSE_ON_EXIT=FALSE" + (options.isEmpty() ? ";WRITE_DELAY=0" : options));
+            }
+
+            @Override
+            public Connection open(Path dataDir) throws SQLException {
+                return DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("quizbot"), "sa", "");
+            }
+        };
+    }
+
+    /** A new database on the build's PostgreSQL. */
+    static Store postgres() {
+        PostgresServer server = PostgresServer.shared();
+        String url = server.newDatabase("crash");
+        return new Store() {
+            @Override
+            public List<String> arguments(Path dataDir) {
+                return server.springArguments(url);
+            }
+
+            @Override
+            public Connection open(Path dataDir) throws SQLException {
+                return DriverManager.getConnection(url, server.username(), "");
+            }
+        };
     }
 
     @Test
@@ -58,7 +103,7 @@ class AnswerCrashBenchmark {
         List<RunResult> results = new ArrayList<>();
         try (FakeSlackServer slack = new FakeSlackServer()) {
             for (int run = 1; run <= RUNS; run++) {
-                RunResult result = run(slack, run);
+                RunResult result = run(slack, run, ON_POSTGRES ? postgres() : h2(H2_OPTIONS), ANSWERS, CLIENTS);
                 results.add(result);
                 System.out.printf("crash run %2d: acknowledged %3d, stored %3d, acknowledged but lost %d,"
                                 + " graded after restart %d, still ungraded %d%n", run, result.acknowledged(),
@@ -75,22 +120,23 @@ class AnswerCrashBenchmark {
         assertThat(results).allSatisfy(r -> assertThat(r.ungradedLeft()).isZero());
     }
 
-    private RunResult run(FakeSlackServer slack, int run) throws Exception {
+    /** One burst of {@code answers} from {@code clients}, a kill -9 in it, a restart, and the count. */
+    static RunResult run(FakeSlackServer slack, int run, Store store, int answers, int clients) throws Exception {
         slack.reset();
         Path dataDir = Files.createTempDirectory("quizbot-crash-");
         int port = freePort();
         SignedSlackRequests requests = new SignedSlackRequests(port);
 
-        Process app = start(slack, dataDir, port);
+        Process app = start(slack, dataDir, port, store);
         long roundId = openRound(slack, requests, run);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicInteger sent = new AtomicInteger();
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
         String metadata = roundId + ":" + FakeSlackServer.TEAM + ":" + CHANNEL;
-        for (int c = 0; c < CLIENTS; c++) {
-            clients.execute(() -> {
+        for (int c = 0; c < clients; c++) {
+            pool.execute(() -> {
                 int i;
-                while ((i = sent.getAndIncrement()) < ANSWERS && app.isAlive()) {
+                while ((i = sent.getAndIncrement()) < answers && app.isAlive()) {
                     String user = "U-R" + run + "-" + i;
                     try {
                         HttpResponse<String> response = requests.send(requests.answerSubmission(user, "V-" + user,
@@ -106,15 +152,15 @@ class AnswerCrashBenchmark {
             });
         }
         // kill -9 at a random moment of the burst: after some answers were acknowledged
-        int killAfter = ThreadLocalRandom.current().nextInt(ANSWERS / 10, ANSWERS * 2 / 3);
+        int killAfter = ThreadLocalRandom.current().nextInt(answers / 10, answers * 2 / 3);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (acknowledged.size() < killAfter && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
         app.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no database close
         app.waitFor(30, TimeUnit.SECONDS);
-        clients.shutdown();
-        clients.awaitTermination(30, TimeUnit.SECONDS);
+        pool.shutdown();
+        pool.awaitTermination(30, TimeUnit.SECONDS);
         // an answer graded after Slack's 3 s acknowledgement budget is shown as an ephemeral message
         slack.calls("chat.postEphemeral").stream()
                 .filter(call -> String.valueOf(call.param("text")).contains("/100"))
@@ -125,7 +171,7 @@ class AnswerCrashBenchmark {
 
         // restart on the same file: the start-up pass grades what was stored but not graded
         slack.reset();
-        Process again = start(slack, dataDir, port);
+        Process again = start(slack, dataDir, port, store);
         // ready means the start-up pass ran; its direct messages go out on Slack's worker
         Thread.sleep(3_000);
         int gradedAfterRestart = (int) slack.calls("chat.postMessage").stream()
@@ -136,7 +182,7 @@ class AnswerCrashBenchmark {
 
         Set<String> stored = new HashSet<>();
         int ungraded = 0;
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("quizbot"), "sa", "");
+        try (Connection db = store.open(dataDir);
              ResultSet rs = db.createStatement().executeQuery("SELECT user_id, verdict FROM answer")) {
             while (rs.next()) {
                 stored.add(rs.getString(1));
@@ -166,14 +212,12 @@ class AnswerCrashBenchmark {
         throw new AssertionError("no question was posted to " + CHANNEL);
     }
 
-    private static Process start(FakeSlackServer slack, Path dataDir, int port) throws Exception {
+    private static Process start(FakeSlackServer slack, Path dataDir, int port, Store store) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 "dev.quizbot.QuizbotApplication",
                 "--server.port=" + port,
                 "--quizbot.data-dir=" + dataDir,
-                "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("quizbot") + ";DB_CLOSE_ON_EXIT=FALSE"
-                        + (H2_OPTIONS.isEmpty() ? ";WRITE_DELAY=0" : H2_OPTIONS),
                 "--quizbot.bank.path=src/test/resources/test-bank",
                 "--quizbot.grading.model=none",
                 "--quizbot.console.enabled=false",
@@ -182,7 +226,8 @@ class AnswerCrashBenchmark {
                 "--quizbot.slack.api-url=" + slack.apiUrl(),
                 "--quizbot.slack.bot-token=" + FakeSlackServer.BOT_TOKEN,
                 "--quizbot.slack.signing-secret=" + SignedSlackRequests.SIGNING_SECRET,
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN"));
+        command.addAll(store.arguments(dataDir));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("app.log").toFile())
