@@ -19,7 +19,8 @@ final class CommandLineTools {
             "import", dev.quizbot.bank.importer.ImportCommand::main,
             "grade", GradingTools::grade,
             "grading-fit", CalibrationTools::fit,
-            "grading-bench", CalibrationTools::bench));
+            "grading-bench", CalibrationTools::bench,
+            "export-bank", dev.quizbot.review.ExportBankCommand::main));
 
     private CommandLineTools() {
     }

@@ -14,7 +14,8 @@ class ArchitectureTest {
     private static final String[] CORE = {
             "dev.quizbot.bank..", "dev.quizbot.grading..", "dev.quizbot.round..", "dev.quizbot.scoring..",
             "dev.quizbot.leaderboard..", "dev.quizbot.team..", "dev.quizbot.schedule..", "dev.quizbot.chat..",
-            "dev.quizbot.text..", "dev.quizbot.practice..", "dev.quizbot.history..", "dev.quizbot.outbox.."};
+            "dev.quizbot.text..", "dev.quizbot.practice..", "dev.quizbot.history..", "dev.quizbot.outbox..",
+            "dev.quizbot.review.."};
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -89,4 +89,15 @@ public sealed interface Command {
     /** The caller's last incorrect or partial answers, optionally in one topic. */
     record ReviewMistakes(Optional<String> topic) implements Command {
     }
+
+    /**
+     * Contests the grade of the caller's own answer: to round {@code roundId}, or with none to
+     * their latest answer in the channel; {@code reason} is optional.
+     */
+    record Appeal(Optional<Long> roundId, Optional<String> reason) implements Command {
+    }
+
+    /** A review-queue command; admin only. */
+    record Review(ReviewAction action) implements Command {
+    }
 }

@@ -65,6 +65,13 @@ public final class CommandParser {
         if (verb.equals("answer") || verb.equals("a")) {
             return answer(rest);
         }
+        // Reasons and notes are free text (apostrophes included), so these read the raw rest.
+        if (verb.equals("appeal")) {
+            return Appeals.appeal(rest);
+        }
+        if (verb.equals("review") && !rest.toLowerCase(Locale.ROOT).startsWith("mistakes")) {
+            return Appeals.review(rest);
+        }
         List<Token> args;
         try {
             args = tokens(rest);
@@ -358,6 +365,98 @@ public final class CommandParser {
                 return invalid("`review mistakes` takes at most one topic.", HelpTexts.REVIEW);
             }
             return parsed(new Command.ReviewMistakes(rest.stream().findFirst().map(Token::text)));
+        }
+    }
+
+    /** {@code appeal [#round] [reason]} and the admins' {@code review ...} commands. */
+    private static final class Appeals {
+
+        /** Free text a player or admin types here; the service applies the exact limits. */
+        static final int MAX_FREE_TEXT = 2_000;
+
+        static Result appeal(String rest) {
+            Optional<Long> round = Optional.empty();
+            String reason = rest;
+            String[] first = rest.split("\\s+", 2);
+            var ref = ROUND_REF.matcher(first[0]);
+            if (ref.matches()) {
+                round = Optional.of(Long.parseLong(ref.group(1)));
+                reason = first.length > 1 ? first[1].strip() : "";
+            }
+            if (reason.length() > MAX_FREE_TEXT) {
+                return invalid("Your reason is " + reason.length() + " characters; keep it short.", HelpTexts.APPEAL);
+            }
+            return parsed(new Command.Appeal(round, reason.isEmpty() ? Optional.empty() : Optional.of(reason)));
+        }
+
+        static Result review(String rest) {
+            if (rest.isEmpty()) {
+                return parsed(new Command.Review(new ReviewAction.Show()));
+            }
+            if (rest.length() > MAX_FREE_TEXT) {
+                return invalid("That is " + rest.length() + " characters; keep notes short.", HelpTexts.REVIEW_QUEUE);
+            }
+            String[] head = rest.split("\\s+", 2);
+            String sub = head[0].toLowerCase(Locale.ROOT);
+            String tail = head.length > 1 ? head[1].strip() : "";
+            Optional<Long> item = Optional.empty();
+            String[] first = tail.split("\\s+", 2);
+            var ref = ROUND_REF.matcher(first[0]);
+            if (ref.matches()) {
+                item = Optional.of(Long.parseLong(ref.group(1)));
+                tail = first.length > 1 ? first[1].strip() : "";
+            }
+            return switch (sub) {
+                case "accept" -> accept(item, tail);
+                case "reject" -> reject(item, tail);
+                case "skip" -> tail.isEmpty() ? parsed(new Command.Review(new ReviewAction.Skip(item)))
+                        : invalid("`review skip` takes no more than an item (#12).", HelpTexts.REVIEW_QUEUE);
+                case "split" -> tail.isEmpty() ? parsed(new Command.Review(new ReviewAction.Split(item)))
+                        : invalid("`review split` takes no more than an item (#12).", HelpTexts.REVIEW_QUEUE);
+                default -> invalid("Did you mean `review mistakes [topic]`, or (admins) `review`, `review accept`,"
+                        + " `review reject`, `review skip` or `review split`?", HelpTexts.REVIEW_QUEUE);
+            };
+        }
+
+        private static Result accept(Optional<Long> item, String tail) {
+            Optional<Integer> score = Optional.empty();
+            String[] first = tail.split("\\s+", 2);
+            if (first[0].matches("\\d{1,4}")) {
+                score = Optional.of(Integer.parseInt(first[0]));
+                tail = first.length > 1 ? first[1].strip() : "";
+            } else if (first[0].matches("-\\d+|\\d+")) {
+                return invalid("The score must be a whole number from 1 to 100.", HelpTexts.REVIEW_QUEUE);
+            }
+            Optional<Optional<String>> bank = bank(tail);
+            if (bank.isEmpty() && !tail.isEmpty()) {
+                return invalid("`review accept` takes an optional score and `bank [text]`, not '" + tail + "'.",
+                        HelpTexts.REVIEW_QUEUE);
+            }
+            return parsed(new Command.Review(new ReviewAction.Accept(item, score, bank.isPresent(),
+                    bank.flatMap(b -> b))));
+        }
+
+        private static Result reject(Optional<Long> item, String tail) {
+            Optional<Optional<String>> bank = bank(tail);
+            if (bank.isPresent()) {
+                return parsed(new Command.Review(new ReviewAction.Reject(item, Optional.empty(), true, bank.get())));
+            }
+            return parsed(new Command.Review(new ReviewAction.Reject(item,
+                    tail.isEmpty() ? Optional.empty() : Optional.of(tail), false, Optional.empty())));
+        }
+
+        /** {@code bank [text]}: present when the words start with "bank"; the text, unquoted, if any. */
+        private static Optional<Optional<String>> bank(String tail) {
+            String[] first = tail.split("\\s+", 2);
+            if (!first[0].equalsIgnoreCase("bank")) {
+                return Optional.empty();
+            }
+            String text = first.length > 1 ? first[1].strip() : "";
+            if (text.length() >= 2 && (text.startsWith("\"") && text.endsWith("\"")
+                    || text.startsWith("'") && text.endsWith("'"))) {
+                text = text.substring(1, text.length() - 1).strip();
+            }
+            return Optional.of(text.isEmpty() ? Optional.empty() : Optional.of(text));
         }
     }
 

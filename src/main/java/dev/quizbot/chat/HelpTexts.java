@@ -43,11 +43,20 @@ public final class HelpTexts {
             "A private daily nudge when practice questions are due, at most once a day.", false);
     public static final Views.CommandHelp REVIEW = new Views.CommandHelp("review mistakes [topic]",
             "Your last 10 incorrect or partial answers with the reference answer, for your eyes only.", false);
+    public static final Views.CommandHelp APPEAL = new Views.CommandHelp("appeal [#round] [reason]",
+            "Think your answer was graded wrong? Ask an admin to look again (your latest answer without #round;"
+                    + " once per answer, while the round is open or for a while after it closes, 7 days by default).", false);
+    public static final Views.CommandHelp REVIEW_QUEUE = new Views.CommandHelp(
+            "review | review accept [#item] [score] [bank [text]] | review reject [#item] [note | bank [claim]]"
+                    + " | review skip | review split",
+            "The review queue of appealed and provisional grades, similar answers grouped: one decision settles"
+                    + " the group and regrades it; `bank` teaches the question the answer (accept) or the claim"
+                    + " (reject).", true);
     public static final Views.CommandHelp HELP = new Views.CommandHelp("help", "This list.", false);
 
     public static final List<Views.CommandHelp> ALL = List.of(ASK, ANSWER, QUESTION, LEADERBOARD, LEADERBOARD_PUBLISH,
             STATS, TOPICS, TEAM, SCHEDULE_SET, SCHEDULE_LIST, SCHEDULE_REMOVE, RELOAD, PRACTICE, PRACTICE_REMIND, REVIEW,
-            HELP);
+            APPEAL, REVIEW_QUEUE, HELP);
 
     private HelpTexts() {
     }

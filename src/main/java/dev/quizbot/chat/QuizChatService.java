@@ -15,6 +15,7 @@ import dev.quizbot.leaderboard.LeaderboardService;
 import dev.quizbot.leaderboard.Publication;
 import dev.quizbot.leaderboard.StatsService;
 import dev.quizbot.practice.PracticeService;
+import dev.quizbot.review.ReviewDesk;
 import dev.quizbot.round.AnswerOutcome;
 import dev.quizbot.round.OpenOutcome;
 import dev.quizbot.round.RoundService;
@@ -34,11 +35,13 @@ class QuizChatService implements ChatService {
     private final CommandRateLimit rateLimit;
     private final PracticeService practice;
     private final Publication publication;
+    private final ReviewDesk review;
 
     QuizChatService(RoundService rounds, LeaderboardService leaderboards, StatsService stats, TeamService teams,
                     ScheduleService schedules, QuestionBankService bank, CommandRateLimit rateLimit,
-                    PracticeService practice, Publication publication) {
+                    PracticeService practice, Publication publication, ReviewDesk review) {
         this.publication = publication;
+        this.review = review;
         this.rateLimit = rateLimit;
         this.practice = practice;
         this.rounds = rounds;
@@ -70,6 +73,7 @@ class QuizChatService implements ChatService {
             case Command.Leaderboard lb -> new Reply.Leaderboard(leaderboards.board(caller, lb.scope(), lb.period()));
             case Command.LeaderboardPublish publish -> publish(caller, community, publish.on());
             case Command.Stats s -> stats.stats(caller, s.user())
+                    .map(view -> view.withReviews(review.decisions(caller, view.userId())))
                     .<Reply>map(view -> new Reply.Stats(view, s.user().isEmpty() ? Optional.of(practice.stats(caller))
                             : Optional.empty()))
                     .orElseGet(() -> new Reply.Refused("Nobody called " + s.user().orElse("") + " has answered here yet.",
@@ -94,6 +98,8 @@ class QuizChatService implements ChatService {
             case Command.PracticeRemind p -> practice.remind(caller, p.time(), p.zone());
             case Command.PracticeRemindOff p -> practice.remindOff(caller);
             case Command.ReviewMistakes r -> practice.mistakes(caller, r.topic());
+            case Command.Appeal a -> review.appeal(caller, a.roundId(), a.reason());
+            case Command.Review r -> review.review(caller, r.action());
         };
     }
 

@@ -75,4 +75,11 @@ public sealed interface Reply {
 
     record Help(List<Views.CommandHelp> commands) implements Reply {
     }
+
+    /**
+     * An item of the review queue shown to an admin: {@code text} says it all; adapters add
+     * Accept, Reject, Skip (and, for a group, Split) controls naming {@code itemId}.
+     */
+    record ReviewItem(String text, long itemId, boolean grouped) implements Reply {
+    }
 }

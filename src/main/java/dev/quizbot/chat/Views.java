@@ -63,9 +63,26 @@ public final class Views {
      * {@code pending} counts the answers to rounds still open that are included: only in a
      * player's own stats, since nobody else may see a grade before the reveal.
      */
+    /** {@code reviews}: the latest review decisions on the player's answers, one line each. */
     public record Stats(String userId, String displayName, int answers, int correct, double accuracy,
                         double points, int streak, int bestStreak,
-                        List<TopicStrength> strengths, List<TopicStrength> weakSpots, int pending) {
+                        List<TopicStrength> strengths, List<TopicStrength> weakSpots, int pending,
+                        List<String> reviews) {
+        public Stats {
+            reviews = List.copyOf(reviews);
+        }
+
+        public Stats(String userId, String displayName, int answers, int correct, double accuracy, double points,
+                     int streak, int bestStreak, List<TopicStrength> strengths, List<TopicStrength> weakSpots,
+                     int pending) {
+            this(userId, displayName, answers, correct, accuracy, points, streak, bestStreak, strengths, weakSpots,
+                    pending, List.of());
+        }
+
+        public Stats withReviews(List<String> lines) {
+            return new Stats(userId, displayName, answers, correct, accuracy, points, streak, bestStreak, strengths,
+                    weakSpots, pending, lines);
+        }
     }
 
     /** The note shown under a player's own stats while some of their answers are still pending. */

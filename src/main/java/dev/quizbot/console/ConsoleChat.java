@@ -86,11 +86,12 @@ public class ConsoleChat implements DeliveryPort {
                 // a private nudge: to the player's own sessions in that community, whichever channel they are in
                 case Announcement.PracticeReminder reminder -> reminder.userId().equals(caller.userId())
                         && reminder.channel().community().equals(caller.channel().community());
+                // a private notice reaches the player's own sessions in that community, like a direct message
+                case Announcement.PrivateNotice notice -> notice.userId().equals(caller.userId())
+                        && notice.channel().community().equals(caller.channel().community());
                 // a late grade is the player's alone, shown only in the channel they answered in
                 case Announcement.LateGrade late -> late.userId().equals(caller.userId())
                         && late.channel().equals(caller.channel());
-                case Announcement.PrivateNotice notice -> notice.userId().equals(caller.userId())
-                        && notice.channel().equals(caller.channel());
                 default -> announcement.channel().equals(caller.channel());
             };
             if (!mine) {

@@ -26,6 +26,7 @@ final class ConsoleRenderer {
     String reply(Reply reply) {
         return switch (reply) {
             case Reply.Done done -> style.paint(Style.GREEN, "✓ ") + done.message();
+            case Reply.ReviewItem item -> item.text();
             case Reply.Refused refused -> style.paint(Style.RED, "✗ " + refused.reason())
                     + (refused.usage().isBlank() ? "" : "\n  " + style.paint(Style.DIM, "usage: ")
                     + refused.usage().replace("\n", "\n         "));
@@ -77,9 +78,9 @@ final class ConsoleRenderer {
                     + ": last call for answers (answer <text>).");
             case Announcement.RoundClosed closed -> reveal(closed.reveal());
             case Announcement.PracticeReminder reminder -> practice.reminder(reminder.due());
-            case Announcement.PrivateNotice notice -> style.paint(Style.DIM, notice.text());
             case Announcement.LateGrade late -> style.paint(Style.DIM, "Your answer to round " + late.feedback().roundId()
                     + " was stored before a restart and graded after it:") + "\n" + feedback(late.feedback());
+            case Announcement.PrivateNotice notice -> style.paint(Style.CYAN, "✉ ") + notice.text();
             case Announcement.ScheduleFailed failed -> style.paint(Style.YELLOW, "⚠ Schedule " + failed.scheduleId()
                     + " could not post: " + failed.reason());
         };
@@ -165,6 +166,10 @@ final class ConsoleRenderer {
         }
         if (s.pending() > 0) {
             out.append("\n  ").append(style.paint(Style.DIM, Views.pendingNote(s.pending())));
+        }
+        if (!s.reviews().isEmpty()) {
+            out.append("\n  reviewed:");
+            s.reviews().forEach(line -> out.append("\n    ").append(line));
         }
         return out.toString();
     }

@@ -90,7 +90,8 @@ class DiscordAnnouncer implements DeliveryPort {
                         PracticeRendering.reminder(reminder.due()), reminder.channel());
                 case Announcement.LateGrade late -> tellLateGrade(late);
                 case Announcement.PrivateNotice notice -> direct(notice.userId(),
-                        DiscordRendering.clip(notice.text(), DiscordRendering.Message.MAX_CONTENT), notice.channel());
+                        DiscordRendering.clip(notice.text() + " (<#" + notice.channel().channel() + ">)",
+                                DiscordRendering.Message.MAX_CONTENT), notice.channel());
             };
         } catch (NotDelivered not) {
             return not.result;

@@ -15,7 +15,52 @@ final class DiscordIds {
     static final String PRACTICE_ANSWER_BUTTON = "quiz:practice-answer";
     static final String PRACTICE_ANSWER_MODAL = "quiz:practice-modal";
 
+    private static final String APPEAL_BUTTON = "quiz:appeal:";
+    private static final String APPEAL_MODAL = "quiz:appeal-modal:";
+    static final String APPEAL_INPUT = "reason";
+
     private DiscordIds() {
+    }
+
+    /** "I think I was right" on a round answer's private feedback. */
+    static String appealButton(long roundId) {
+        return APPEAL_BUTTON + roundId;
+    }
+
+    static String appealModal(long roundId) {
+        return APPEAL_MODAL + roundId;
+    }
+
+    private static final String REVIEW_BUTTON = "quiz:review:";
+
+    /** A review-queue control: {@code action} is accept, reject, skip or split. */
+    static String reviewButton(String action, long itemId) {
+        return REVIEW_BUTTON + action + ":" + itemId;
+    }
+
+    record ReviewPress(String action, long itemId) {
+    }
+
+    static java.util.Optional<ReviewPress> reviewPress(String customId) {
+        if (customId == null || !customId.startsWith(REVIEW_BUTTON)) {
+            return java.util.Optional.empty();
+        }
+        String rest = customId.substring(REVIEW_BUTTON.length());
+        int colon = rest.indexOf(':');
+        if (colon < 0 || !java.util.Set.of("accept", "reject", "skip", "split").contains(rest.substring(0, colon))) {
+            return java.util.Optional.empty();
+        }
+        OptionalLong item = suffix(rest, rest.substring(0, colon + 1));
+        return item.isPresent() ? java.util.Optional.of(new ReviewPress(rest.substring(0, colon), item.getAsLong()))
+                : java.util.Optional.empty();
+    }
+
+    static OptionalLong roundOfAppealButton(String customId) {
+        return suffix(customId, APPEAL_BUTTON);
+    }
+
+    static OptionalLong roundOfAppealModal(String customId) {
+        return suffix(customId, APPEAL_MODAL);
     }
 
     static String answerButton(long roundId) {

@@ -105,6 +105,16 @@ class DiscordInteractions extends ListenerAdapter {
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
+        OptionalLong appeal = DiscordIds.roundOfAppealButton(event.getComponentId());
+        if (appeal.isPresent()) {
+            openAppealForm(event, appeal.getAsLong());
+            return;
+        }
+        Optional<DiscordIds.ReviewPress> review = DiscordIds.reviewPress(event.getComponentId());
+        if (review.isPresent()) {
+            decide(event, review.get());
+            return;
+        }
         boolean practice = DiscordIds.PRACTICE_ANSWER_BUTTON.equals(event.getComponentId());
         OptionalLong round = DiscordIds.roundOfAnswerButton(event.getComponentId());
         if (round.isEmpty() && !practice) {
@@ -129,8 +139,57 @@ class DiscordInteractions extends ListenerAdapter {
                 .queue(null, failure -> log.warn("Answer form {} not opened: {}", modalId, failure.toString()));
     }
 
+    /** A review-queue button: the core checks the presser is an admin, as for the slash command. */
+    private void decide(ButtonInteractionEvent event, DiscordIds.ReviewPress press) {
+        if (event.getGuild() == null || event.getMember() == null) {
+            event.reply(ONLY_IN_SERVERS).setEphemeral(true).queue();
+            return;
+        }
+        Optional<Long> item = Optional.of(press.itemId());
+        dev.quizbot.chat.ReviewAction action = switch (press.action()) {
+            case "accept" -> new dev.quizbot.chat.ReviewAction.Accept(item, Optional.empty(), false, Optional.empty());
+            case "reject" -> new dev.quizbot.chat.ReviewAction.Reject(item, Optional.empty(), false, Optional.empty());
+            case "skip" -> new dev.quizbot.chat.ReviewAction.Skip(item);
+            default -> new dev.quizbot.chat.ReviewAction.Split(item);
+        };
+        Caller caller = caller(event, event.getMember());
+        event.deferReply(true).queue(null, failure -> log.warn("Review button {} not acknowledged: {}",
+                event.getComponentId(), failure.toString()));
+        work.execute(() -> respond(event.getHook(), caller, new Command.Review(action), false));
+    }
+
+    /** The appeal's short form: an optional reason, as long as the core takes. */
+    private static void openAppealForm(ButtonInteractionEvent event, long roundId) {
+        TextInput reason = TextInput.create(DiscordIds.APPEAL_INPUT, TextInputStyle.PARAGRAPH)
+                .setPlaceholder("Optional: why you think the grade is wrong.")
+                .setMaxLength(QuizCommands.MAX_REASON)
+                .setRequired(false)
+                .build();
+        String modalId = DiscordIds.appealModal(roundId);
+        event.replyModal(Modal.create(modalId, "Appeal your grade")
+                        .addComponents(TextDisplay.of("An admin will look at your answer to round " + roundId
+                                + " again; you'll hear the outcome privately."), Label.of("Reason", reason))
+                        .build())
+                .queue(null, failure -> log.warn("Appeal form {} not opened: {}", modalId, failure.toString()));
+    }
+
     @Override
     public void onModalInteraction(ModalInteractionEvent event) {
+        OptionalLong appeal = DiscordIds.roundOfAppealModal(event.getModalId());
+        if (appeal.isPresent()) {
+            if (event.getGuild() == null || event.getMember() == null) {
+                event.reply(ONLY_IN_SERVERS).setEphemeral(true).queue();
+                return;
+            }
+            Optional<String> reason = Optional.ofNullable(event.getValue(DiscordIds.APPEAL_INPUT))
+                    .map(ModalMapping::getAsString).filter(r -> !r.isBlank());
+            Caller caller = caller(event, event.getMember());
+            event.deferReply(true).queue(null, failure -> log.warn("Appeal {} not acknowledged: {}",
+                    event.getModalId(), failure.toString()));
+            work.execute(() -> respond(event.getHook(), caller, new Command.Appeal(Optional.of(appeal.getAsLong()), reason),
+                    false));
+            return;
+        }
         boolean practice = DiscordIds.PRACTICE_ANSWER_MODAL.equals(event.getModalId());
         OptionalLong round = DiscordIds.roundOfAnswerModal(event.getModalId());
         if (round.isEmpty() && !practice) {

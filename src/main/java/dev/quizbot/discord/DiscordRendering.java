@@ -110,19 +110,44 @@ final class DiscordRendering {
         return embed.setFooter("Only you can see this until the round closes · round " + feedback.roundId()).build();
     }
 
+    /** Accept, Reject, Skip and, for a group, Split: each settles what the admin sees. */
+    static List<Button> reviewButtons(Reply.ReviewItem item) {
+        List<Button> buttons = new java.util.ArrayList<>(List.of(
+                Button.success(DiscordIds.reviewButton("accept", item.itemId()), "Accept"),
+                Button.danger(DiscordIds.reviewButton("reject", item.itemId()), "Reject"),
+                Button.secondary(DiscordIds.reviewButton("skip", item.itemId()), "Skip")));
+        if (item.grouped()) {
+            buttons.add(Button.secondary(DiscordIds.reviewButton("split", item.itemId()), "Split"));
+        }
+        return buttons;
+    }
+
+    /** The appeal control under a round answer's feedback; none for a grade with full marks. */
+    static java.util.Optional<Button> appealButton(Views.Feedback feedback) {
+        if (feedback.verdict() == dev.quizbot.grading.Verdict.CORRECT && feedback.score() == 100) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Button.secondary(DiscordIds.appealButton(feedback.roundId()), "I think I was right"));
+    }
+
     /** Every reply kind as a message; whether it is ephemeral is the caller's decision ({@link Reply#isPrivate()}). */
     static MessageCreateData reply(Reply reply) {
         MessageCreateBuilder message = new MessageCreateBuilder();
         switch (reply) {
             case Reply.Done done -> message.setContent(clip(done.message(), Message.MAX_CONTENT));
+            case Reply.ReviewItem item -> message.setContent(clip(item.text(), Message.MAX_CONTENT))
+                    .setComponents(ActionRow.of(reviewButtons(item)));
             case Reply.Refused refused -> message.setContent(clip(refused.reason()
                     + (refused.usage() == null || refused.usage().isBlank() ? "" : "\nUsage: `" + refused.usage() + "`"),
                     Message.MAX_CONTENT));
             case Reply.RoundStarted started -> message.setContent("Question posted: round " + started.question().roundId()
                     + ", closes " + TimeFormat.RELATIVE.format(started.question().closesAt()) + ".");
-            case Reply.Feedback feedback -> message.setEmbeds(feedback.question()
-                    .map(q -> new EmbedBuilder(feedback(feedback.feedback())).addField("Round closes", closes(q), true).build())
-                    .orElseGet(() -> feedback(feedback.feedback())));
+            case Reply.Feedback feedback -> {
+                message.setEmbeds(feedback.question()
+                        .map(q -> new EmbedBuilder(feedback(feedback.feedback())).addField("Round closes", closes(q), true).build())
+                        .orElseGet(() -> feedback(feedback.feedback())));
+                appealButton(feedback.feedback()).ifPresent(button -> message.setComponents(ActionRow.of(button)));
+            }
             case Reply.OpenQuestion open -> {
                 if (open.alreadyOpen()) {
                     message.setContent("A question is already open in this channel: answer it, or ask again once it closes.");
@@ -190,6 +215,9 @@ final class DiscordRendering {
         }
         if (!stats.weakSpots().isEmpty()) {
             embed.addField("Weak spots", strengths(stats.weakSpots()), false);
+        }
+        if (!stats.reviews().isEmpty()) {
+            embed.addField("Reviewed", clip(String.join("\n", stats.reviews()), 1024), false);
         }
         if (stats.pending() > 0) {
             embed.setFooter(Views.pendingNote(stats.pending()));

@@ -6,6 +6,7 @@ import java.util.Optional;
 import dev.quizbot.bank.Difficulty;
 import dev.quizbot.chat.Command;
 import dev.quizbot.chat.Period;
+import dev.quizbot.chat.ReviewAction;
 import dev.quizbot.chat.Scope;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -35,6 +36,9 @@ final class QuizCommands {
     static final int MAX_TOPIC = 64;
     /** The longest IANA zone id is 32 characters ("America/Argentina/ComodRivadavia"). */
     static final int MAX_TIMEZONE = 64;
+    /** The core's limits on appeal reasons and review notes, and on what a review adds to the bank. */
+    static final int MAX_REASON = 500;
+    static final int MAX_BANK_TEXT = 300;
 
     private QuizCommands() {
     }
@@ -72,6 +76,11 @@ final class QuizCommands {
                         new SubcommandData("help", "How to play"),
                         new SubcommandData("review", "Your last 10 incorrect or partial answers (only you see them)")
                                 .addOptions(topicOption()),
+                        new SubcommandData("appeal", "Think your answer was graded wrong? Ask an admin to look again")
+                                .addOptions(new OptionData(OptionType.INTEGER, "round",
+                                                "The round (default: your latest answer here)").setMinValue(1),
+                                        new OptionData(OptionType.STRING, "reason", "Why (optional)")
+                                                .setMaxLength(MAX_REASON)),
                         new SubcommandData("reload", "Re-read the question bank (Manage Server)"))
                 .addSubcommandGroups(
                         new SubcommandGroupData("team", "Play as a team")
@@ -96,6 +105,26 @@ final class QuizCommands {
                                                                 "IANA timezone, e.g. Europe/Berlin", true, true)
                                                                 .setMaxLength(MAX_TIMEZONE)),
                                         new SubcommandData("remind-off", "Stop the daily practice reminder")),
+                        new SubcommandGroupData("queue", "Appealed and provisional grades to review (Manage Server)")
+                                .addSubcommands(
+                                        new SubcommandData("show", "The oldest pending answer, with similar ones grouped"),
+                                        new SubcommandData("accept", "Regrade the group shown as correct, or partial")
+                                                .addOptions(itemOption(),
+                                                        new OptionData(OptionType.INTEGER, "score",
+                                                                "1-99 for partial credit (default: 100, correct)")
+                                                                .setMinValue(1).setMaxValue(100),
+                                                        bankOption("Add the answer to the question's accepted answers"),
+                                                        bankTextOption()),
+                                        new SubcommandData("reject", "Keep the grades of the group shown")
+                                                .addOptions(itemOption(),
+                                                        new OptionData(OptionType.STRING, "note", "For the players")
+                                                                .setMaxLength(MAX_REASON),
+                                                        bankOption("Add the answer to the question's misconceptions"),
+                                                        bankTextOption()),
+                                        new SubcommandData("skip", "Move the group shown to the back of the queue")
+                                                .addOptions(itemOption()),
+                                        new SubcommandData("split", "Decide the first answer shown on its own")
+                                                .addOptions(itemOption())),
                         new SubcommandGroupData("schedule", "Daily questions in this channel (Manage Server)")
                                 .addSubcommands(
                                         new SubcommandData("set", "Post a question on a schedule")
@@ -125,6 +154,20 @@ final class QuizCommands {
             option.addChoice(difficulty.slug(), difficulty.slug());
         }
         return option;
+    }
+
+    private static OptionData itemOption() {
+        return new OptionData(OptionType.INTEGER, "item", "A queue item's number (default: the group shown)")
+                .setMinValue(1);
+    }
+
+    private static OptionData bankOption(String description) {
+        return new OptionData(OptionType.BOOLEAN, "bank", description);
+    }
+
+    private static OptionData bankTextOption() {
+        return new OptionData(OptionType.STRING, "bank-text", "A shortened form to add instead of the answer")
+                .setMaxLength(MAX_BANK_TEXT);
     }
 
     private static OptionData teamName() {
@@ -157,6 +200,14 @@ final class QuizCommands {
                     options.get(OPTION_TIMEZONE).orElse("").strip(), options.get(OPTION_TOPIC), difficulty(options));
             case "schedule list" -> new Command.ScheduleList();
             case "review" -> new Command.ReviewMistakes(options.get(OPTION_TOPIC));
+            case "appeal" -> new Command.Appeal(options.get("round").map(QuizCommands::id), options.get("reason"));
+            case "queue show" -> new Command.Review(new ReviewAction.Show());
+            case "queue accept" -> new Command.Review(new ReviewAction.Accept(item(options),
+                    options.get("score").map(QuizCommands::id).map(Long::intValue), bank(options), options.get("bank-text")));
+            case "queue reject" -> new Command.Review(new ReviewAction.Reject(item(options), options.get("note"),
+                    bank(options), options.get("bank-text")));
+            case "queue skip" -> new Command.Review(new ReviewAction.Skip(item(options)));
+            case "queue split" -> new Command.Review(new ReviewAction.Split(item(options)));
             case "practice start" -> new Command.PracticeStart(options.get(OPTION_TOPIC), difficulty(options));
             case "practice answer" -> new Command.PracticeAnswer(options.get("text").orElse(""));
             case "practice stop" -> new Command.PracticeStop();
@@ -187,6 +238,15 @@ final class QuizCommands {
     private static Period period(String value) {
         return Arrays.stream(Period.values()).filter(p -> p.name().equalsIgnoreCase(value)).findFirst()
                 .orElse(Command.Leaderboard.DEFAULT_PERIOD);
+    }
+
+    private static Optional<Long> item(Options options) {
+        return options.get("item").map(QuizCommands::id);
+    }
+
+    /** {@code bank-text} alone means the admin wants it added too. */
+    private static boolean bank(Options options) {
+        return options.get("bank").map(Boolean::parseBoolean).orElse(false) || options.get("bank-text").isPresent();
     }
 
     private static Long id(String value) {

@@ -84,6 +84,72 @@ class AnswerRepository {
                 .list();
     }
 
+    /** A stored answer with its grade (verdict null while ungraded), for appeals and regrading. */
+    record Row(long id, long roundId, String communityKey, String channelKey, String userId, String text,
+               Instant answeredAt, String verdict, int score, int points, int streak) {
+    }
+
+    private static final String ROW = "SELECT id, round_id, community_key, channel_key, user_id, answer_text,"
+            + " answered_at, verdict, score, points, streak FROM answer";
+
+    private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Row(rs.getLong("id"), rs.getLong("round_id"), rs.getString("community_key"),
+                rs.getString("channel_key"), rs.getString("user_id"), rs.getString("answer_text"),
+                Sql.instant(rs, "answered_at"), rs.getString("verdict"), rs.getInt("score"), rs.getInt("points"),
+                rs.getInt("streak"));
+    }
+
+    java.util.Optional<Row> row(long answerId) {
+        return jdbc.sql(ROW + " WHERE id = ?").param(answerId).query(AnswerRepository::row).optional();
+    }
+
+    java.util.Optional<Row> row(long roundId, String userId) {
+        return jdbc.sql(ROW + " WHERE round_id = ? AND user_id = ?").params(roundId, userId)
+                .query(AnswerRepository::row).optional();
+    }
+
+    /** The user's most recent answer in a channel. */
+    java.util.Optional<Row> latest(String channelKey, String userId) {
+        return jdbc.sql(ROW + " WHERE channel_key = ? AND user_id = ? ORDER BY answered_at DESC, id DESC LIMIT 1")
+                .params(channelKey, userId).query(AnswerRepository::row).optional();
+    }
+
+    /** Sets an answer's grade and points whatever they were: a reviewer's regrade. */
+    void regrade(long answerId, Verdict verdict, int score, int points, int streak) {
+        jdbc.sql("UPDATE answer SET verdict = ?, score = ?, points = ?, streak = ? WHERE id = ?")
+                .params(verdict.name(), score, points, streak, answerId).update();
+    }
+
+    /** One scheduled round of a channel and the user's answer to it, if any. */
+    record StreakStep(long roundId, boolean open, boolean closed, java.util.Optional<Row> answer) {
+    }
+
+    /**
+     * The channel's scheduled rounds oldest first (the same rounds and horizon streaks are
+     * counted over) with the user's answer to each: regrading one answer re-walks the run.
+     */
+    List<StreakStep> streakSteps(String channelKey, String userId) {
+        record Head(long roundId, boolean open, boolean closed, Long answerId) {
+        }
+        List<Head> heads = jdbc.sql("""
+                        SELECT r.id AS round_id, r.open_channel_key, r.closed_at, a.id AS answer_id
+                        FROM quiz_round r LEFT JOIN answer a ON a.round_id = r.id AND a.user_id = ?
+                        WHERE r.channel_key = ? AND r.schedule_id IS NOT NULL AND r.undelivered IS NULL
+                        ORDER BY r.opened_at DESC, r.id DESC
+                        LIMIT ?""")
+                .params(userId, channelKey, STREAK_HORIZON)
+                .query((rs, n) -> new Head(rs.getLong("round_id"), rs.getString("open_channel_key") != null,
+                        rs.getObject("closed_at") != null, (Long) rs.getObject("answer_id", Long.class)))
+                .list();
+        List<StreakStep> steps = new java.util.ArrayList<>();
+        for (int i = heads.size() - 1; i >= 0; i--) {
+            Head h = heads.get(i);
+            steps.add(new StreakStep(h.roundId(), h.open(), h.closed(),
+                    h.answerId() == null ? java.util.Optional.empty() : row(h.answerId())));
+        }
+        return steps;
+    }
+
     boolean exists(long roundId, String userId) {
         return jdbc.sql("SELECT COUNT(*) FROM answer WHERE round_id = ? AND user_id = ?")
                 .params(roundId, userId).query(Integer.class).single() > 0;

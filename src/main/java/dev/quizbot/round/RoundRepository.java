@@ -87,6 +87,15 @@ class RoundRepository {
     }
 
     /** Closes the round if still open; false when someone else closed it first. */
+    /**
+     * Takes the round's row lock until the transaction ends, as {@link #close} does: a regrade
+     * that holds it knows whether the close has settled the round's points or will read the
+     * new ones.
+     */
+    void lock(long id) {
+        jdbc.sql("UPDATE quiz_round SET answer_count = answer_count WHERE id = ?").param(id).update();
+    }
+
     boolean close(long id, Instant closedAt) {
         return jdbc.sql("UPDATE quiz_round SET closed_at = ?, open_channel_key = NULL"
                         + " WHERE id = ? AND open_channel_key IS NOT NULL")

@@ -63,10 +63,13 @@ public class RoundService {
     private final TransactionTemplate tx;
     private final Outbox outbox;
     private final QuestionPicker picker = new QuestionPicker(RandomGenerator.getDefault());
+    private final org.springframework.beans.factory.ObjectProvider<GradeFiledListener> gradeListeners;
 
     RoundService(QuestionBankService bank, Grader grader, RoundRepository rounds, AnswerRepository answers,
                  Players players, ScoreBuckets scores, CommunityZones zones, AnnouncementPublisher announcements,
-                 RoundProperties properties, Clock clock, PlatformTransactionManager transactions, Outbox outbox) {
+                 RoundProperties properties, Clock clock, PlatformTransactionManager transactions, Outbox outbox,
+                 org.springframework.beans.factory.ObjectProvider<GradeFiledListener> gradeListeners) {
+        this.gradeListeners = gradeListeners;
         this.bank = bank;
         this.grader = grader;
         this.rounds = rounds;
@@ -300,6 +303,10 @@ public class RoundService {
         int streakBefore = round.scheduled() ? answers.streak(channel.key(), stored.userId(), round.id()) : 0;
         ScoringRules.Award award = ScoringRules.award(grade, round.difficulty(), round.scheduled(), streakBefore);
         boolean counted = answers.grade(stored.id(), grade.verdict(), grade.score(), award.points(), award.streak());
+        if (counted) {
+            GradeFiledListener.Filed filed = new GradeFiledListener.Filed(stored.id(), round, stored.userId(), grade);
+            gradeListeners.orderedStream().forEach(listener -> listener.filed(filed));
+        }
         if (counted && question.isPresent()) {
             announcements.publishAfterCommit(new AnswerGraded(channel, stored.userId(), question.get(),
                     stored.text(), grade, stored.answeredAt()));

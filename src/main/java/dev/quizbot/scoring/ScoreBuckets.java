@@ -33,6 +33,31 @@ public class ScoreBuckets {
         }
     }
 
+    /**
+     * Changes the totals an answer already reached (a reviewer regraded it): points and the
+     * correct count move by the deltas, the answer count stays. Same buckets as {@link #add}.
+     */
+    public void adjust(String communityKey, String channelKey, String userId, ZoneId zone, Instant at,
+                       int pointsDelta, int correctDelta) {
+        if (pointsDelta == 0 && correctDelta == 0) {
+            return;
+        }
+        LocalDate day = at.atZone(zone).toLocalDate();
+        String update = "UPDATE score_bucket SET points = points + ?, correct = correct + ?"
+                + " WHERE scope_key = ? AND span = ? AND span_start = ? AND user_id = ?";
+        for (String scope : new String[] {communityKey, channelKey}) {
+            for (Span span : Span.values()) {
+                LocalDate start = span.start(day);
+                if (jdbc.sql(update).params(pointsDelta, correctDelta, scope, span.name(), start, userId).update() == 0) {
+                    // settled under another zone (the community adopted one later): keep the totals whole anyway
+                    jdbc.sql("INSERT INTO score_bucket (scope_key, span, span_start, user_id, points, answers, correct)"
+                                    + " VALUES (?, ?, ?, ?, ?, 0, ?)")
+                            .params(scope, span.name(), start, userId, pointsDelta, Math.max(0, correctDelta)).update();
+                }
+            }
+        }
+    }
+
     private void add(String scope, Span span, LocalDate start, String userId, int points, int correct) {
         // Update first, insert when missing: portable across H2 and PostgreSQL without MERGE dialects.
         String update = "UPDATE score_bucket SET points = points + ?, answers = answers + 1, correct = correct + ?"

@@ -90,7 +90,7 @@ class QuizCommands {
     /** Commands the core lets only admins run: their caller's rights are looked up afresh. */
     static boolean adminOnly(Command command) {
         return command instanceof Command.ScheduleSet || command instanceof Command.ScheduleRemove
-                || command instanceof Command.ReloadBank;
+                || command instanceof Command.ReloadBank || command instanceof Command.Review;
     }
 
     /** The question is posted separately; tell the asker if Slack would not let us post it. */

@@ -69,7 +69,7 @@ class SlackAnnouncements implements DeliveryPort {
                     c -> c.chatPostMessage(r -> r.channel(reminder.userId()).text(PracticeBlocks.reminder(reminder.due())))));
             case Announcement.LateGrade late -> lateGrade(late);
             case Announcement.PrivateNotice notice -> result(api.<ChatPostMessageResponse>callOnce("chat.postMessage",
-                    c -> c.chatPostMessage(r -> r.channel(notice.userId()).text(SlackText.escape(notice.text())))));
+                    c -> c.chatPostMessage(r -> r.channel(notice.userId()).text(SlackText.escape(notice.text()) + " (" + channel(notice.channel()) + ")"))));
         };
     }
 

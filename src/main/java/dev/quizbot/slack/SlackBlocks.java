@@ -44,6 +44,14 @@ final class SlackBlocks {
 
     static final String ANSWER_ACTION = "quiz_answer";
     static final String ANSWER_MODAL = "quiz_answer_modal";
+    /** Review-queue buttons: this prefix and accept, reject, skip or split; the value is the item. */
+    static final String REVIEW_ACTION = "quiz_review_";
+    /** "I think I was right" under round feedback, and the short form it opens. */
+    static final String APPEAL_ACTION = "quiz_appeal";
+    static final String APPEAL_MODAL = "quiz_appeal_modal";
+    static final String APPEAL_BLOCK = "appeal_block";
+    static final String APPEAL_INPUT = "reason";
+    static final int MAX_APPEAL_REASON = 500;
     static final String ANSWER_BLOCK = "answer_block";
     static final String ANSWER_INPUT = "answer";
 
@@ -149,6 +157,34 @@ final class SlackBlocks {
                                         .maxLength(Grader.MAX_ANSWER_LENGTH)))))));
     }
 
+    /** The appeal control under a round answer's feedback; none for full marks. */
+    private static Message withAppeal(Message message, Views.Feedback f) {
+        if (f.verdict() == dev.quizbot.grading.Verdict.CORRECT && f.score() == 100) {
+            return message;
+        }
+        List<LayoutBlock> blocks = new ArrayList<>(message.blocks());
+        blocks.add(actions(List.of(button(b -> b.actionId(APPEAL_ACTION).value(String.valueOf(f.roundId()))
+                .text(plainText("I think I was right"))))));
+        return new Message(message.text(), blocks);
+    }
+
+    /** The appeal's short form: an optional reason. */
+    static View appealModal(long roundId, String privateMetadata) {
+        return view(v -> v.type("modal")
+                .callbackId(APPEAL_MODAL)
+                .privateMetadata(privateMetadata)
+                .title(viewTitle(t -> t.type("plain_text").text("Appeal your grade")))
+                .submit(viewSubmit(s -> s.type("plain_text").text("Appeal")))
+                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                .blocks(List.of(
+                        section(s -> s.text(markdownText("An admin will look at your answer to round " + roundId
+                                + " again; you'll hear the outcome privately."))),
+                        input(i -> i.blockId(APPEAL_BLOCK).optional(true)
+                                .label(plainText("Why you think the grade is wrong (optional)"))
+                                .element(plainTextInput(p -> p.actionId(APPEAL_INPUT).multiline(true)
+                                        .maxLength(MAX_APPEAL_REASON)))))));
+    }
+
     /** What the modal shows between submission and grade. */
     static View gradingModal() {
         return view(v -> v.type("modal")
@@ -172,10 +208,12 @@ final class SlackBlocks {
     static Message reply(Reply reply) {
         return switch (reply) {
             case Reply.Done d -> text(":white_check_mark: " + escape(d.message()));
+            case Reply.ReviewItem item -> reviewItem(item);
             case Reply.Refused r -> refused(r);
             case Reply.RoundStarted s -> text(":mega: Question posted. Answers close " + date(s.question().closesAt()) + ".");
-            case Reply.Feedback f -> withContext(feedback(f.feedback()), f.question().map(q -> "Round " + q.roundId() + " "
-                    + Times.closing(q.closesAt(), q.timeLeft(), q.zone()) + "; the reveal comes then."));
+            case Reply.Feedback f -> withAppeal(withContext(feedback(f.feedback()), f.question().map(q -> "Round "
+                    + q.roundId() + " " + Times.closing(q.closesAt(), q.timeLeft(), q.zone()) + "; the reveal comes then.")),
+                    f.feedback());
             case Reply.OpenQuestion o -> openQuestion(o);
             case Reply.Leaderboard l -> leaderboard(l.board());
             case Reply.Stats s -> s.practice().map(p -> withBlocks(stats(s.stats()), PracticeBlocks.stats(p)))
@@ -281,6 +319,21 @@ final class SlackBlocks {
         };
     }
 
+    /** A review-queue item for an admin, with its decision buttons. */
+    static Message reviewItem(Reply.ReviewItem item) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(b -> b.text(markdownText(truncate(escape(item.text()), SlackText.SECTION_LIMIT)))));
+        List<String> actions = new ArrayList<>(List.of("accept", "reject", "skip"));
+        if (item.grouped()) {
+            actions.add("split");
+        }
+        blocks.add(actions(actions.stream().<com.slack.api.model.block.element.BlockElement>map(a -> button(b -> b
+                .actionId(REVIEW_ACTION + a).value(String.valueOf(item.itemId()))
+                .text(plainText(a.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + a.substring(1)))
+                .style(a.equals("accept") ? "primary" : a.equals("reject") ? "danger" : null))).toList()));
+        return new Message(truncate(item.text(), 300), blocks);
+    }
+
     static Message stats(Views.Stats s) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(truncate("Stats: " + s.displayName(), 150)))));
@@ -294,6 +347,10 @@ final class SlackBlocks {
         }
         if (!s.weakSpots().isEmpty()) {
             blocks.add(section(b -> b.text(markdownText("*Weak spots:* " + strengths(s.weakSpots())))));
+        }
+        if (!s.reviews().isEmpty()) {
+            blocks.add(section(b -> b.text(markdownText(truncate("*Reviewed:*\n"
+                    + SlackText.escape(String.join("\n", s.reviews())), 3000)))));
         }
         if (s.pending() > 0) {
             blocks.add(context(c -> c.elements(List.of(markdownText(Views.pendingNote(s.pending()))))));

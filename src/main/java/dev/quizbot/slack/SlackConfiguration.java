@@ -95,6 +95,11 @@ class SlackConfiguration {
         app.command(Pattern.compile("^/.+$"), commands::handle);
         app.blockAction(SlackBlocks.ANSWER_ACTION, answers::open);
         app.viewSubmission(SlackBlocks.ANSWER_MODAL, answers::submit);
+        var appeals = new AppealForm(chat, users, api, rateLimit, slackWork);
+        app.blockAction(SlackBlocks.APPEAL_ACTION, appeals::open);
+        app.viewSubmission(SlackBlocks.APPEAL_MODAL, appeals::submit);
+        app.blockAction(Pattern.compile("^" + SlackBlocks.REVIEW_ACTION + "[a-z]+$"),
+                new ReviewButtons(chat, users, rateLimit, slackWork)::press);
         app.event(AppHomeOpenedEvent.class, home::opened);
         log.info("Slack adapter on: {}", properties.socketMode() ? "Socket Mode" : "HTTP mode at /slack/events");
         return app;

@@ -131,4 +131,43 @@ class CommandParserTest {
         assertThat(invalid("review rag").reason()).contains("review mistakes");
         assertThat(invalid("review mistakes rag fine-tuning").reason()).contains("at most one topic");
     }
+
+    @Test
+    void appealTakesAnOptionalRoundAndAFreeTextReason() {
+        assertThat(parsed("appeal")).isEqualTo(new Command.Appeal(Optional.empty(), Optional.empty()));
+        assertThat(parsed("appeal #12")).isEqualTo(new Command.Appeal(Optional.of(12L), Optional.empty()));
+        // apostrophes are text here, not quotes
+        assertThat(parsed("/quiz appeal #12 it's the same idea")).isEqualTo(
+                new Command.Appeal(Optional.of(12L), Optional.of("it's the same idea")));
+        assertThat(parsed("appeal I said retrieval")).isEqualTo(
+                new Command.Appeal(Optional.empty(), Optional.of("I said retrieval")));
+    }
+
+    @Test
+    void reviewCommandsReadItemScoreNoteAndBankText() {
+        assertThat(parsed("review")).isEqualTo(new Command.Review(new ReviewAction.Show()));
+        assertThat(parsed("review accept")).isEqualTo(new Command.Review(
+                new ReviewAction.Accept(Optional.empty(), Optional.empty(), false, Optional.empty())));
+        assertThat(parsed("review accept #7 80 bank \"low-rank update\"")).isEqualTo(new Command.Review(
+                new ReviewAction.Accept(Optional.of(7L), Optional.of(80), true, Optional.of("low-rank update"))));
+        assertThat(parsed("review accept bank")).isEqualTo(new Command.Review(
+                new ReviewAction.Accept(Optional.empty(), Optional.empty(), true, Optional.empty())));
+        assertThat(parsed("review reject it's not what was asked")).isEqualTo(new Command.Review(
+                new ReviewAction.Reject(Optional.empty(), Optional.of("it's not what was asked"), false, Optional.empty())));
+        assertThat(parsed("review reject #3 bank RAG retrains the model")).isEqualTo(new Command.Review(
+                new ReviewAction.Reject(Optional.of(3L), Optional.empty(), true, Optional.of("RAG retrains the model"))));
+        assertThat(parsed("review skip")).isEqualTo(new Command.Review(new ReviewAction.Skip(Optional.empty())));
+        assertThat(parsed("review split #4")).isEqualTo(new Command.Review(new ReviewAction.Split(Optional.of(4L))));
+        // practice's own review command is unchanged
+        assertThat(parsed("review mistakes rag")).isEqualTo(new Command.ReviewMistakes(Optional.of("rag")));
+    }
+
+    @Test
+    void malformedReviewCommandsSayWhatIsWrong() {
+        assertThat(invalid("review accept -5").reason()).contains("whole number from 1 to 100");
+        assertThat(invalid("review accept nonsense").reason()).contains("not 'nonsense'");
+        assertThat(invalid("review skip now").reason()).contains("no more than an item");
+        assertThat(invalid("review frobnicate").reason()).contains("review mistakes").contains("review accept");
+        assertThat(invalid("appeal " + "x".repeat(3000)).reason()).contains("3000 characters");
+    }
 }

@@ -235,4 +235,56 @@ class DiscordRoundWithCoreTest {
                         && c.body().toString().contains("Practice reminder"));
         assertThat(dm.body().get("content").asString()).contains("due");
     }
+
+    @Test
+    void reviewOnDiscordAppealThenAQueueDecisionThenARegradeByDirectMessage() throws InterruptedException {
+        MutableClock.SHARED.set("2026-05-04T09:00:00Z");
+        discord.awaitFollowUp(discord.interact(discord.slash(Person.admin(), FakeDiscord.QUIZ_CHANNEL, List.of("ask"),
+                options("topic", "rag", "difficulty", "easy"))), WAIT);
+        long roundId = rounds.openRound(new dev.quizbot.chat.ChannelRef("discord", FakeDiscord.GUILD_ID,
+                FakeDiscord.QUIZ_CHANNEL)).orElseThrow().id();
+        String answer = discord.interact(discord.modalSubmit(Person.member(), FakeDiscord.QUIZ_CHANNEL,
+                DiscordIds.answerModal(roundId), DiscordIds.ANSWER_INPUT, "retrieval from documents"));
+        // the private feedback carries the appeal control
+        RestCall feedback = discord.awaitFollowUp(answer, WAIT);
+        assertThat(feedback.body().toString()).contains(DiscordIds.appealButton(roundId), "I think I was right");
+        String feedbackId = discord.messagesIn(FakeDiscord.QUIZ_CHANNEL).stream()
+                .filter(m -> m.toString().contains(DiscordIds.appealButton(roundId))).findFirst()
+                .map(m -> m.get("id").asString()).orElse("0");
+        RestCall form = discord.awaitCallback(discord.interact(discord.button(Person.member(), feedbackId,
+                DiscordIds.appealButton(roundId))), WAIT);
+        assertThat(form.body().get("type").asInt()).isEqualTo(9);
+        assertThat(form.body().toString()).contains(DiscordIds.appealModal(roundId), "Appeal your grade");
+        String appeal = discord.interact(discord.modalSubmit(Person.member(), FakeDiscord.QUIZ_CHANNEL,
+                DiscordIds.appealModal(roundId), DiscordIds.APPEAL_INPUT, "it's the core of RAG"));
+        assertThat(discord.awaitCallback(appeal, WAIT).body().get("data").get("flags").asInt() & 64).isEqualTo(64);
+        assertThat(discord.awaitFollowUp(appeal, WAIT).body().toString()).contains("review queue");
+
+        // /quiz appeal says the answer was appealed already
+        String again = discord.interact(discord.slash(Person.member(), FakeDiscord.QUIZ_CHANNEL, List.of("appeal"),
+                options("round", String.valueOf(roundId))));
+        assertThat(discord.awaitFollowUp(again, WAIT).body().toString()).contains("already appealed");
+
+        // a member cannot look at the queue; the admin can, and decides
+        String peek = discord.interact(discord.slash(Person.member(), FakeDiscord.QUIZ_CHANNEL, List.of("queue", "show"),
+                options()));
+        assertThat(discord.awaitFollowUp(peek, WAIT).body().toString()).contains("Only admins");
+        String show = discord.interact(discord.slash(Person.admin(), FakeDiscord.QUIZ_CHANNEL, List.of("queue", "show"),
+                options()));
+        assertThat(discord.awaitFollowUp(show, WAIT).body().toString()).contains("round " + roundId)
+                .contains("retrieval from documents").contains("it's the core of RAG")
+                .contains("quiz:review:accept:", "quiz:review:reject:", "quiz:review:skip:");
+        String accept = discord.interact(discord.slash(Person.admin(), FakeDiscord.QUIZ_CHANNEL, List.of("queue", "accept"),
+                options("score", "90")));
+        assertThat(discord.awaitFollowUp(accept, WAIT).body().toString()).contains("Accepted 1 answer as partial (90/100)");
+
+        // the player hears of it in a direct message
+        RestCall dm = discord.await("the regrade notice", WAIT,
+                c -> c.is("POST", "/channels/" + FakeDiscord.DM_CHANNEL + "/messages")
+                        && c.body().toString().contains("was regraded"));
+        assertThat(dm.body().get("content").asString()).contains("Your answer to round " + roundId
+                + " was regraded: partial 67/100 → partial 90/100, +23 points");
+        MutableClock.SHARED.advance(Duration.ofMinutes(11));
+        rounds.closeDue();
+    }
 }

@@ -92,15 +92,36 @@ class QuizCommandsTest {
         assertThat(json.getString("name")).isEqualTo("quiz");
         assertThat(json.toString()).contains("\"autocomplete\":true");
         assertThat(quiz.getSubcommands()).extracting(s -> s.getName())
-                .containsExactlyInAnyOrder("ask", "question", "leaderboard", "stats", "topics", "help", "reload", "review");
+                .containsExactlyInAnyOrder("ask", "question", "leaderboard", "stats", "topics", "help", "reload", "review",
+                        "appeal");
         assertThat(quiz.getSubcommandGroups()).extracting(g -> g.getName())
-                .containsExactlyInAnyOrder("team", "schedule", "practice");
+                .containsExactlyInAnyOrder("team", "schedule", "practice", "queue");
+        assertThat(quiz.getSubcommandGroups().stream().filter(g -> g.getName().equals("queue")).findFirst()
+                .orElseThrow().getSubcommands()).extracting(s -> s.getName())
+                .containsExactly("show", "accept", "reject", "skip", "split");
         assertThat(quiz.getSubcommandGroups().stream().filter(g -> g.getName().equals("practice")).findFirst()
                 .orElseThrow().getSubcommands()).extracting(s -> s.getName())
                 .containsExactly("start", "answer", "stop", "remind", "remind-off");
         assertThat(quiz.getSubcommandGroups().stream().filter(g -> g.getName().equals("schedule")).findFirst()
                 .orElseThrow().getSubcommands()).extracting(s -> s.getName()).containsExactly("set", "list", "remove");
         assertThat(json.getArray("contexts").toList()).containsExactly("0");
+    }
+
+    @Test
+    void translatesAppealsAndTheReviewQueue() {
+        assertThat(translate(null, "appeal", Map.of())).contains(new Command.Appeal(Optional.empty(), Optional.empty()));
+        assertThat(translate(null, "appeal", Map.of("round", "12", "reason", "it's the same idea"))).contains(
+                new Command.Appeal(Optional.of(12L), Optional.of("it's the same idea")));
+        assertThat(translate("queue", "show", Map.of())).contains(
+                new Command.Review(new dev.quizbot.chat.ReviewAction.Show()));
+        assertThat(translate("queue", "accept", Map.of("score", "80", "bank-text", "low-rank update"))).contains(
+                new Command.Review(new dev.quizbot.chat.ReviewAction.Accept(Optional.empty(), Optional.of(80), true,
+                        Optional.of("low-rank update"))));
+        assertThat(translate("queue", "reject", Map.of("item", "3", "note", "no", "bank", "false"))).contains(
+                new Command.Review(new dev.quizbot.chat.ReviewAction.Reject(Optional.of(3L), Optional.of("no"), false,
+                        Optional.empty())));
+        assertThat(translate("queue", "split", Map.of())).contains(
+                new Command.Review(new dev.quizbot.chat.ReviewAction.Split(Optional.empty())));
     }
 
     @Test

@@ -89,6 +89,9 @@ class RecordingChatService implements ChatService {
                     + remind.zone() + ".");
             case Command.PracticeRemindOff off -> new Reply.Done("Practice reminder off.");
             case Command.ReviewMistakes review -> new Reply.Mistakes(review.topic(), List.of());
+            case Command.Appeal appeal -> new Reply.Done("Appeal of round " + appeal.roundId().map(String::valueOf)
+                    .orElse("latest") + " queued.");
+            case Command.Review review -> caller.admin() ? new Reply.Done("Review queue is empty.") : refusedNotAdmin();
         };
     }
 

@@ -73,6 +73,22 @@ final class SignedSlackRequests {
         return sign("application/x-www-form-urlencoded", formEncode(form), Instant.now());
     }
 
+    /** A press of a button on an ephemeral reply, answered through {@code responseUrl}. */
+    Outgoing ephemeralButton(String userId, String channelId, String actionId, String value, String responseUrl) {
+        String payload = """
+                {"type":"block_actions","user":{"id":"%s","username":"%s","name":"%s","team_id":"%s"},
+                 "api_app_id":"A0QUIZ","token":"legacy-verification-token",
+                 "container":{"type":"message","message_ts":"1700000000.9","channel_id":"%s","is_ephemeral":true},
+                 "trigger_id":"%s","team":{"id":"%s","domain":"quizbot-test"},
+                 "channel":{"id":"%s","name":"ml-interviews"},
+                 "response_url":"%s",
+                 "actions":[{"action_id":"%s","block_id":"b1","text":{"type":"plain_text","text":"Press"},
+                             "value":"%s","type":"button","action_ts":"1700000000.1"}]}
+                """.formatted(userId, userId.toLowerCase(), userId.toLowerCase(), FakeSlackServer.TEAM, channelId,
+                triggerId(), FakeSlackServer.TEAM, channelId, responseUrl, actionId, value);
+        return sign("application/x-www-form-urlencoded", "payload=" + encode(payload), Instant.now());
+    }
+
     Outgoing answerButton(String userId, String channelId, long roundId, String messageTs) {
         String payload = """
                 {"type":"block_actions","user":{"id":"%s","username":"%s","name":"%s","team_id":"%s"},
@@ -103,6 +119,23 @@ final class SignedSlackRequests {
                 """.formatted(FakeSlackServer.TEAM, userId, userId.toLowerCase(), userId.toLowerCase(),
                 FakeSlackServer.TEAM, triggerId(), viewId, FakeSlackServer.TEAM, quote(privateMetadata), viewId,
                 quote(answer));
+        return sign("application/x-www-form-urlencoded", "payload=" + encode(payload), Instant.now());
+    }
+
+    Outgoing appealSubmission(String userId, String viewId, String privateMetadata, String reason) {
+        String payload = """
+                {"type":"view_submission","team":{"id":"%s","domain":"quizbot-test"},
+                 "user":{"id":"%s","username":"%s","name":"%s","team_id":"%s"},
+                 "api_app_id":"A0QUIZ","token":"legacy-verification-token","trigger_id":"%s",
+                 "view":{"id":"%s","team_id":"%s","type":"modal","callback_id":"quiz_appeal_modal",
+                         "private_metadata":%s,"hash":"156772938.1827394","root_view_id":"%s",
+                         "title":{"type":"plain_text","text":"Appeal your grade"},
+                         "blocks":[],
+                         "state":{"values":{"appeal_block":{"reason":{"type":"plain_text_input","value":%s}}}}},
+                 "response_urls":[],"is_enterprise_install":false}
+                """.formatted(FakeSlackServer.TEAM, userId, userId.toLowerCase(), userId.toLowerCase(),
+                FakeSlackServer.TEAM, triggerId(), viewId, FakeSlackServer.TEAM, quote(privateMetadata), viewId,
+                quote(reason));
         return sign("application/x-www-form-urlencoded", "payload=" + encode(payload), Instant.now());
     }
 

@@ -270,4 +270,59 @@ class SlackCoreRoundTest {
         assertThat(dm.param("text")).contains("Practice reminder", "due");
         command("U-PRACTICE", "practice remind off", "practice-remind-off");
     }
+
+    @Test
+    void anAppealInSlackIsDecidedByAnAdminAndTheRegradeArrivesByDirectMessage() throws Exception {
+        SLACK.admins(Set.of("U-REVIEWER"));
+        slack.send(slack.slashCommand("U-REVIEWER", "C-APPEAL", "ask rag easy", SLACK.responseUrl("appeal-ask")));
+        JsonNode blocks = await().atMost(WAIT)
+                .until(() -> SLACK.calls("chat.postMessage", "C-APPEAL"), c -> !c.isEmpty()).getFirst().json("blocks");
+        long roundId = Long.parseLong(blocks.get(blocks.size() - 1).get("elements").get(0).get("value").asString());
+        slack.send(slack.slashCommand("U-PLAYER", "C-APPEAL", "answer retrieval from documents",
+                SLACK.responseUrl("appeal-answer")));
+        assertThat(await().atMost(WAIT).until(() -> SLACK.responses("appeal-answer"), r -> !r.isEmpty()).getFirst()
+                .param("blocks")).contains("quiz_appeal", "I think I was right");
+
+        // the feedback's button opens the short form; submitting it files the appeal
+        slack.send(slack.ephemeralButton("U-PLAYER", "C-APPEAL", "quiz_appeal", String.valueOf(roundId),
+                SLACK.responseUrl("appeal-button")));
+        JsonNode form = await().atMost(WAIT).until(() -> SLACK.calls("views.open"),
+                c -> c.stream().anyMatch(v -> v.param("view").contains("quiz_appeal_modal"))).stream()
+                .filter(v -> v.param("view").contains("quiz_appeal_modal")).findFirst().orElseThrow().json("view");
+        HttpResponse<String> filed = slack.send(slack.appealSubmission("U-PLAYER", "V-APPEAL-1",
+                form.get("private_metadata").asString(), "it's the whole idea"));
+        assertThat(filed.body()).contains("\"response_action\":\"update\"", "review queue");
+        slack.send(slack.slashCommand("U-PLAYER", "C-APPEAL", "appeal", SLACK.responseUrl("appeal")));
+        assertThat(await().atMost(WAIT).until(() -> SLACK.responses("appeal"), r -> !r.isEmpty()).getFirst().param("text"))
+                .contains("already appealed");
+        slack.send(slack.slashCommand("U-PLAYER", "C-APPEAL", "review", SLACK.responseUrl("appeal-peek")));
+        assertThat(await().atMost(WAIT).until(() -> SLACK.responses("appeal-peek"), r -> !r.isEmpty()).getFirst()
+                .param("text")).contains("Only admins");
+
+        slack.send(slack.slashCommand("U-REVIEWER", "C-APPEAL", "review", SLACK.responseUrl("appeal-show")));
+        FakeSlackServer.Call shown = await().atMost(WAIT).until(() -> SLACK.responses("appeal-show"), r -> !r.isEmpty())
+                .getFirst();
+        String item = String.join("\n", FakeSlackServer.texts(shown.json("blocks")));
+        assertThat(item).contains("round " + roundId, "it's the whole idea");
+        assertThat(shown.param("blocks")).contains("quiz_review_accept", "quiz_review_reject", "quiz_review_skip");
+        String itemId = item.replaceAll("(?s)^.*?Review #(\\d+).*$", "$1");
+
+        // the Accept button decides it, answered privately
+        slack.send(slack.ephemeralButton("U-REVIEWER", "C-APPEAL", "quiz_review_accept", itemId,
+                SLACK.responseUrl("appeal-accept")));
+        assertThat(await().atMost(WAIT).until(() -> SLACK.responses("appeal-accept"), r -> !r.isEmpty()).getFirst()
+                .param("text")).contains("Accepted 1 answer as correct");
+
+        FakeSlackServer.Call dm = await().atMost(WAIT)
+                .until(() -> SLACK.calls("chat.postMessage", "U-PLAYER"), c -> !c.isEmpty()).getFirst();
+        assertThat(dm.param("text")).contains("Your answer to round " + roundId + " was regraded: partial → correct, +33 points");
+
+        // rights are looked up afresh for the queue: an admin no longer is refused at once
+        SLACK.admins(Set.of());
+        slack.send(slack.slashCommand("U-REVIEWER", "C-APPEAL", "review", SLACK.responseUrl("appeal-demoted")));
+        assertThat(await().atMost(WAIT).until(() -> SLACK.responses("appeal-demoted"), r -> !r.isEmpty()).getFirst()
+                .param("text")).contains("Only admins");
+        MutableClock.SHARED.advance(Duration.ofMinutes(11));
+        rounds.closeDue();
+    }
 }
