@@ -64,4 +64,31 @@ class SettledAnswersTest {
         assertThat(settled.wrong()).hasSize(SettledAnswers.MAX_EACH);
         assertThat(SettledAnswers.NONE.isEmpty()).isTrue();
     }
+
+    @Test
+    void aReviewerRejectingAClaimTeachesTheGraderToDoubtTheSameClaimNextTime() {
+        SettledAnswers rejected = new SettledAnswers(
+                List.of("It retrieves relevant documents and puts them into the prompt so the model answers from them."),
+                List.of("At query time it fine-tunes the model on the retrieved chunks rather than putting them in the prompt.",
+                        "It fine-tunes the weights on whatever it retrieves for each query instead of adding it to the prompt."));
+        Grade alone = CombinedGrader.create(SharedModel.minilm()).grade(RAG, FINE_TUNES);
+        Grade taught = CombinedGrader.create(SharedModel.minilm(), CombinedGrader.DEFAULT_PROVISIONAL_BELOW,
+                questionId -> questionId.equals(RAG.id()) ? rejected : SettledAnswers.NONE).grade(RAG, FINE_TUNES);
+        assertThat(taught.verdict()).as(taught.toString()).isEqualTo(Verdict.INCORRECT);
+        assertThat(taught.score()).as("%s then %s", alone, taught).isLessThan(alone.score());
+    }
+
+    @Test
+    void aReviewerAcceptingAnAnswerTeachesTheGraderToTrustTheSameAnswerNextTime() {
+        String terse = "Retrieve relevant documents from a vector store and put them in the prompt.";
+        SettledAnswers accepted = new SettledAnswers(
+                List.of("Fetch the relevant documents from the vector store and put them in the prompt.",
+                        "Look up relevant docs in a vector database, paste them into the prompt."),
+                List.of("It fine-tunes the weights on whatever it retrieves for each query."));
+        Grade alone = CombinedGrader.create(SharedModel.minilm()).grade(RAG, terse);
+        Grade taught = CombinedGrader.create(SharedModel.minilm(), CombinedGrader.DEFAULT_PROVISIONAL_BELOW,
+                questionId -> accepted).grade(RAG, terse);
+        assertThat(taught.verdict()).as(taught.toString()).isEqualTo(Verdict.CORRECT);
+        assertThat(taught.score()).as("%s then %s", alone, taught).isGreaterThan(alone.score());
+    }
 }

@@ -137,28 +137,36 @@ public final class CalibrationCommand {
         List<String> baseNames = measured.stream().filter(n -> !UNFITTED.contains(n)).toList();
         List<String> names = withProducts(baseNames);
         List<VerdictFit.Example> examples = new ArrayList<>();
-        for (CalibrationData.Row r : withNewQuestionCopies(rows)) {
+        for (CalibrationData.Row r : rows) {
             if (r.decided()) {
                 continue;
             }
-            double[] x = VerdictModel.select(names, AnswerAnalyzer.FEATURES, r.x());
             boolean correct = r.label() == Verdict.CORRECT;
             Boolean partial = r.dev() && !correct ? r.label() == Verdict.PARTIAL : null;
             Boolean contradictory = correct || (r.dev() && r.label() == Verdict.PARTIAL) ? null : r.contradictory();
-            examples.add(new VerdictFit.Example(x, correct, partial, contradictory, r.dev() ? DEV_WEIGHT : 1));
+            if (r.dev()) {
+                examples.add(new VerdictFit.Example(select(names, r), correct, partial, contradictory, DEV_WEIGHT * SEMEVAL_COPIES));
+            } else if (r.hasExamples()) {
+                examples.add(new VerdictFit.Example(select(names, r), correct, partial, contradictory, 1));
+                examples.add(new VerdictFit.Example(select(names, r.withoutExamples()), correct, partial, contradictory, 1));
+            } else {
+                examples.add(new VerdictFit.Example(select(names, r), correct, partial, contradictory, SEMEVAL_COPIES));
+            }
         }
         return VerdictFit.fit(names, examples);
     }
 
     /**
-     * Every SemEval training answer twice: once beside the other graded answers to its question,
-     * once as if its question were new. The grader meets both: bank questions a team has reviewed
-     * and questions nobody has graded yet, and it must weigh the reference alone in the second.
+     * Every SemEval training answer counts twice: once beside the other graded answers to its
+     * question, once as if its question were new (or twice as one row where it has no other
+     * answers). The grader meets both: questions a team has reviewed and questions nobody has
+     * graded yet, where it must weigh the reference alone. A development answer counts
+     * {@link #DEV_WEIGHT} times a SemEval one, copies included.
      */
-    static List<CalibrationData.Row> withNewQuestionCopies(List<CalibrationData.Row> rows) {
-        List<CalibrationData.Row> all = new ArrayList<>(rows);
-        rows.stream().filter(r -> !r.dev() && r.hasExamples()).map(CalibrationData.Row::withoutExamples).forEach(all::add);
-        return all;
+    static final int SEMEVAL_COPIES = 2;
+
+    private static double[] select(List<String> names, CalibrationData.Row r) {
+        return VerdictModel.select(names, AnswerAnalyzer.FEATURES, r.x());
     }
 
     static VerdictModel.Decision decide(VerdictModel model, CalibrationData.Row row) {
