@@ -119,11 +119,14 @@ class RecordingChatService implements ChatService {
         }
         Map<String, Answer> given = answers.get(roundId);
         int score = answer.text().toLowerCase().contains("low-rank") ? 90 : 20;
-        if (given.putIfAbsent(caller.userId(), new Answer(caller.userId(), caller.displayName(), answer.text(), score))
-                != null) {
-            return new Reply.Refused("You already answered this round.", "");
+        // as the core holds the round's row lock: counts reach the outbox in the order they were taken
+        synchronized (given) {
+            if (given.putIfAbsent(caller.userId(), new Answer(caller.userId(), caller.displayName(), answer.text(), score))
+                    != null) {
+                return new Reply.Refused("You already answered this round.", "");
+            }
+            outbox.enqueue(new Announcement.AnswerCountChanged(caller.channel(), roundId, given.size()));
         }
-        outbox.enqueue(new Announcement.AnswerCountChanged(caller.channel(), roundId, given.size()));
         Verdict verdict = score >= 70 ? Verdict.CORRECT : Verdict.INCORRECT;
         return new Reply.Feedback(new Views.Feedback(roundId, verdict, score, score * 1.5 / 10,
                 score >= 70 ? List.of("low-rank matrices") : List.of(), score >= 70 ? List.of() : List.of("low-rank matrices"),

@@ -103,10 +103,13 @@ final class ScriptedChatService implements ChatService {
             return new Reply.Refused("That round is closed.", "");
         }
         Set<String> users = answered.computeIfAbsent(roundId, id -> ConcurrentHashMap.newKeySet());
-        if (!users.add(caller.userId())) {
-            return new Reply.Refused("You already answered this question.", "");
+        // as the core holds the round's row lock: counts reach the outbox in the order they were taken
+        synchronized (users) {
+            if (!users.add(caller.userId())) {
+                return new Reply.Refused("You already answered this question.", "");
+            }
+            outbox.enqueue(new Announcement.AnswerCountChanged(caller.channel(), roundId, users.size()));
         }
-        outbox.enqueue(new Announcement.AnswerCountChanged(caller.channel(), roundId, users.size()));
         return new Reply.Feedback(new Views.Feedback(roundId, Verdict.PARTIAL, 64, 9.6,
                 List.of("weighted sum"), List.of("query/key/value"),
                 "You described the weighting but not how the weights are computed.", List.of()));
