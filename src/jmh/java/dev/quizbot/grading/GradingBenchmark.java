@@ -1,8 +1,11 @@
 package dev.quizbot.grading;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,6 +20,7 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 import dev.quizbot.bank.QuestionBankLoader;
+import dev.quizbot.grading.calibration.LabelledAnswers;
 
 /**
  * Grading latency against the raw model: the development-set answers that reach the model
@@ -33,6 +37,7 @@ public class GradingBenchmark {
     private List<LabelledAnswers.Item> answers;
     private List<String> screenedTexts;
     private CombinedGrader grader;
+    private CombinedGrader graderWithSettled;
     private AnswerAnalyzer withoutModel;
     private EmbeddingModel model;
 
@@ -54,10 +59,28 @@ public class GradingBenchmark {
         answers = answers.stream()
                 .filter(a -> grader.analyzer().analyze(a.question(), a.answer()).features().isPresent())
                 .toList();
+        // A reviewed bank at its bound: every question with SettledAnswers.MAX_EACH right and wrong
+        // settled answers (its own development answers first, then other questions' to fill up).
+        Map<String, SettledAnswers> settled = new HashMap<>();
+        for (LabelledAnswers.Item item : answers) {
+            settled.computeIfAbsent(item.question().id(), id -> new SettledAnswers(
+                    settledOf(id, Verdict.CORRECT), settledOf(id, Verdict.INCORRECT)));
+        }
+        graderWithSettled = CombinedGrader.create(load, CombinedGrader.DEFAULT_PROVISIONAL_BELOW,
+                id -> settled.getOrDefault(id, SettledAnswers.NONE));
+        answers.forEach(a -> graderWithSettled.grade(a.question(), a.answer())); // their texts read once, as in a running bot
         // The text the grader hands the model: capped, markup and repeated sentences removed.
         withoutModel = new AnswerAnalyzer(java.util.Optional.empty());
         AnswerScreen screen = new AnswerScreen();
         screenedTexts = answers.stream().map(a -> screen.screen(a.answer()).text()).toList();
+    }
+
+    private List<String> settledOf(String questionId, Verdict label) {
+        Stream<String> own = answers.stream()
+                .filter(a -> a.question().id().equals(questionId) && a.label() == label).map(LabelledAnswers.Item::answer);
+        Stream<String> others = answers.stream()
+                .filter(a -> !a.question().id().equals(questionId) && a.label() == label).map(LabelledAnswers.Item::answer);
+        return Stream.concat(own, others).distinct().limit(SettledAnswers.MAX_EACH).toList();
     }
 
     private LabelledAnswers.Item next(Cursor cursor) {
@@ -71,6 +94,14 @@ public class GradingBenchmark {
     public Grade gradeOneAnswer(Cursor cursor) {
         LabelledAnswers.Item item = next(cursor);
         return grader.grade(item.question(), item.answer());
+    }
+
+    /** The same answers where every question has the most settled answers the grader weighs. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    public Grade gradeOneAnswerWithSettledAnswers(Cursor cursor) {
+        LabelledAnswers.Item item = next(cursor);
+        return graderWithSettled.grade(item.question(), item.answer());
     }
 
     /** What the model alone costs for the same text: the screened text the grader embeds. */

@@ -57,7 +57,7 @@ class SettledAnswersTest {
     }
 
     @Test
-    void onlyTheMostRecentSixtyOfEachKindAreWeighed() {
+    void onlyTheMostRecentTwentyOfEachKindAreWeighed() {
         List<String> many = IntStream.range(0, 100).mapToObj(i -> "answer " + i).toList();
         SettledAnswers settled = new SettledAnswers(many, many);
         assertThat(settled.correct()).hasSize(SettledAnswers.MAX_EACH).startsWith("answer 0");

@@ -15,12 +15,12 @@ import dev.quizbot.bank.QuestionBank;
 import tools.jackson.databind.JsonNode;
 
 /** The labelled development set: one JSON object per line ({@code question_id}, {@code answer}, {@code label}, {@code kind}). */
-record LabelledAnswers(List<Item> items) {
+public record LabelledAnswers(List<Item> items) {
 
-    record Item(Question question, String answer, Verdict label, String kind) {
+    public record Item(Question question, String answer, Verdict label, String kind) {
     }
 
-    static LabelledAnswers read(Path file, QuestionBank bank) {
+    public static LabelledAnswers read(Path file, QuestionBank bank) {
         return read(file, bank, false, System.err);
     }
 
