@@ -92,15 +92,19 @@ public class ReviewLinks {
             return new Check.Invalid("This review link is not valid: it is too long. Ask for a new one with `review web`.");
         }
         int dot = token.indexOf('.');
-        byte[] body;
-        byte[] signature;
-        try {
-            body = B64D.decode(token.substring(0, Math.max(dot, 0)));
-            signature = B64D.decode(token.substring(dot + 1));
-        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
+        if (dot <= 0) {
             return invalidSignature();
         }
-        if (dot <= 0 || !MessageDigest.isEqual(sign(body), signature)) {
+        byte[] body;
+        try {
+            body = B64D.decode(token.substring(0, dot));
+        } catch (IllegalArgumentException e) {
+            return invalidSignature();
+        }
+        // compared as text: the decoder ignores a last character's spare bits, so two spellings
+        // of one signature would both pass as bytes
+        byte[] expected = B64.encodeToString(sign(body)).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
             return invalidSignature();
         }
         String[] parts = new String(body, StandardCharsets.UTF_8).split("\n", -1);

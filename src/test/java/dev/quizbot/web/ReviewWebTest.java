@@ -2,6 +2,7 @@ package dev.quizbot.web;
 
 import static dev.quizbot.testing.KeywordTestGrader.HALF;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -13,7 +14,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -177,8 +183,13 @@ class ReviewWebTest {
                 ("console:elsewhere\nada\n" + (clock.instant().getEpochSecond() + 3600)).getBytes(StandardCharsets.UTF_8))
                 + "." + parts[1];
         assertThat(error(send("GET", "/api/review", forged, null), 401)).contains("not valid");
-        String flipped = token.substring(0, token.length() - 1) + (token.endsWith("A") ? "B" : "A");
+        int middle = token.length() - 10;
+        String flipped = token.substring(0, middle) + (token.charAt(middle) == 'A' ? 'B' : 'A') + token.substring(middle + 1);
         assertThat(error(send("GET", "/api/review", flipped, null), 401)).contains("not valid");
+        // the same signature bytes spelled another way (the last character's spare bits) are refused too
+        char last = token.charAt(token.length() - 1);
+        String respelled = token.substring(0, token.length() - 1) + (char) (last ^ 1);
+        assertThat(error(send("GET", "/api/review", respelled, null), 401)).contains("not valid");
         assertThat(error(send("GET", "/api/review", "nonsense", null), 401)).contains("not valid");
         assertThat(error(send("GET", "/api/review", "x".repeat(5_000), null), 401)).contains("too long");
 
@@ -189,6 +200,10 @@ class ReviewWebTest {
         // the page itself and the public API stay open; the page explains a missing link itself
         assertThat(send("GET", "/review", null, null).statusCode()).isEqualTo(200);
         assertThat(send("GET", "/api/topics", null, null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);
+        // unknown API paths keep their JSON 404, unknown pages their 404, with or without security
+        assertThat(error(send("GET", "/api/nowhere", null, null), 404)).isNotBlank();
+        assertThat(send("GET", "/nowhere.html", null, null).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -205,5 +220,44 @@ class ReviewWebTest {
         Reply extra = ada.send("review web now");
         assertThat(extra).isInstanceOf(Reply.Refused.class);
         assertThat(((Reply.Refused) extra).reason()).contains("`review web` takes nothing more");
+    }
+
+    @AfterAll
+    static void removeTheProfiles() throws java.io.IOException {
+        Chromium.removeProfiles();
+    }
+
+    /** The page in a real browser: no link says so; the admin's link lists the item and Accept regrades it. */
+    @Test
+    void thePageShowsTheQueueAndDecidesInABrowser() throws Exception {
+        assumeTrue(Chromium.present(), Chromium.HOW_TO_ENABLE);
+        clock.set("2026-10-07T09:00:00Z");
+        String a = "rweb-e-" + System.nanoTime();
+        var ada = console.connect(a, "room", "ada", true, new Screen());
+        var ann = console.connect(a, "room", "ann", false, new Screen());
+        long item = appealed(a, ann);
+        String link = ((Reply.Done) ada.send("review web")).message();
+        String path = link.substring(link.indexOf("/review?token="));
+        ChromeDriver driver = Chromium.start(1280, 900);
+        try {
+            var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            driver.get("http://localhost:" + port + "/review");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "needs the link"));
+            assertThat(driver.findElement(By.id("pending-section")).isDisplayed()).isFalse();
+
+            driver.get("http://localhost:" + port + path);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li[data-item='" + item + "']")));
+            // the token leaves the address bar at once
+            assertThat(driver.getCurrentUrl()).doesNotContain("token");
+            String card = driver.findElement(By.cssSelector("li[data-item='" + item + "']")).getText();
+            assertThat(card).contains(HALF.substring("answer ".length())).contains("partial, 67/100, 67 points")
+                    .contains("retrieval is the point");
+            driver.findElement(By.cssSelector("li[data-item='" + item + "'] button[data-action='accept']")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Accepted 1 answer"));
+            assertThat(points(a, "ann")).isEqualTo(100);
+            assertThat(driver.findElement(By.id("decided")).getText()).contains("accepted by ada");
+        } finally {
+            driver.quit();
+        }
     }
 }
