@@ -278,7 +278,9 @@ final class Contradictions {
     private static Optional<Clash> flips(Claim said, Claim statement) {
         int flips = 0;
         int compared = 0;
+        int reversedEnds = 0;
         Clash first = null;
+        Clash firstEnd = null;
         Set<Map<Integer, Integer>> seen = new HashSet<>();
         for (Unit unit : said.units()) {
             if (!seen.add(unit.signature())) {
@@ -290,6 +292,19 @@ final class Contradictions {
             }
             Unit match = match(unit, candidates, said);
             if (match == null) {
+                // No shared neighbour says which word it speaks of, but every word of the statement on
+                // its dimension is on the other side: the other end of a relation ("a higher temperature
+                // makes it more random" against "below 1 ... more focused"). It takes part in telling a
+                // relation turned round from one with a part reversed, and is never a clash alone.
+                int end = candidates.size() == 1 ? unit.opposedOn(candidates.getFirst()) : -2;
+                if (end >= 0 && !(said.mentionsBothSides(end) && !statement.mentionsBothSides(end))) {
+                    compared++;
+                    flips++;
+                    reversedEnds++;
+                    if (firstEnd == null) {
+                        firstEnd = new Opposite(unit.surfaces().get(end), candidates.getFirst().surfaces().get(end));
+                    }
+                }
                 continue;
             }
             int dimension = unit.opposedOn(match);
@@ -314,8 +329,9 @@ final class Contradictions {
         // turned round but not all ("higher temperature, more deterministic"). All of them turned
         // round is the same relation seen from the other end ("lower temperature sharpens it, so
         // output is more deterministic" against "higher temperature flattens it, more random").
-        boolean contradicts = flips > 0 && (compared == 1 || flips < compared);
-        return contradicts ? Optional.of(first) : Optional.empty();
+        boolean contradicts = flips > reversedEnds && (compared == 1 || flips < compared)
+                || reversedEnds > 0 && flips < compared;
+        return contradicts ? Optional.of(first != null ? first : firstEnd) : Optional.empty();
     }
 
     /**
