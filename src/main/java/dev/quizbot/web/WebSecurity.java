@@ -2,6 +2,7 @@ package dev.quizbot.web;
 
 import java.io.IOException;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -22,6 +23,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * guard is the token in a header, which a cross-site form or image cannot send.
  */
 @Configuration(proxyBeanMethods = false)
+// command-line tools and tests start the application without a web server, and so without HttpSecurity
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class WebSecurity {
 
     static final String NEEDS_LINK = "This page needs the link `review web` gives an admin in chat.";
