@@ -101,7 +101,10 @@ class TwoInstancesPostgresTest {
                         "--spring.datasource.url=" + url,
                         "--spring.datasource.username=" + PostgresServer.shared().username(),
                         "--spring.datasource.password=",
-                        "--spring.datasource.hikari.maximum-pool-size=4");
+                        // the console delivers on the committing thread (its output must come before the
+                        // reply), which then needs a second connection: a pool smaller than the test's 8
+                        // concurrent players would make them wait out the pool's timeout
+                        "--spring.datasource.hikari.maximum-pool-size=12");
     }
 
     private static String unique(String name) {

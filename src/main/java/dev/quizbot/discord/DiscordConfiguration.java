@@ -68,11 +68,12 @@ class DiscordConfiguration {
                 .addEventListeners(new DiscordInteractions(chat, bank, discordWork, meters),
                         new CommandRegistrar(properties.devGuildId()));
         if (shards.partial()) {
-            builder.setShards(shards.first(), shards.last() == -1 ? shards.total() - 1 : shards.last());
+            // JDA then identifies only these; the outbox leaves other servers' rows to their instance
+            builder.setShards(shards.min(), shards.max());
         }
         log.info("Starting the Discord bot ({} shard(s){}, commands {})",
                 shards.total() == -1 ? "Discord's recommended number of" : String.valueOf(shards.total()),
-                shards.partial() ? ", this instance runs " + shards.first() + ".." + shards.last() : "",
+                shards.partial() ? ", this instance runs " + shards.min() + ".." + shards.max() : "",
                 properties.devGuildId() == null || properties.devGuildId().isBlank()
                         ? "registered globally" : "registered in server " + properties.devGuildId());
         return builder.build();

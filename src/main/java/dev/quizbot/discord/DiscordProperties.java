@@ -1,6 +1,8 @@
 package dev.quizbot.discord;
 
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -50,24 +52,68 @@ public record DiscordProperties(
     }
 
     /**
-     * @param total  how many shards the bot runs as; -1 asks Discord for its recommendation
-     * @param first  the first shard this instance runs (for splitting shards across instances)
+     * The shards of the bot and which of them this instance runs. Several instances split one bot
+     * by giving each the same {@code total} and its own {@code range}; without a range an instance
+     * runs every shard.
+     *
+     * @param total  how many shards the bot runs as; -1 asks Discord for its recommendation (only
+     *               without a range: instances splitting a bot must agree on the total)
+     * @param range  the shards this instance runs, {@code min-max} or one shard id; unset means all
+     * @param first  the first shard this instance runs (the older spelling of {@code range})
      * @param last   the last shard this instance runs; -1 means up to {@code total - 1}
      */
-    public record Shards(@DefaultValue("1") int total, @DefaultValue("0") int first, @DefaultValue("-1") int last) {
+    public record Shards(@DefaultValue("1") int total, String range, @DefaultValue("0") int first,
+                         @DefaultValue("-1") int last) {
+
+        private static final Pattern RANGE = Pattern.compile("\\s*(\\d{1,5})\\s*(?:-\\s*(\\d{1,5})\\s*)?");
 
         public Shards {
             if (total == 0 || total < -1) {
                 throw new IllegalArgumentException("quizbot.discord.shards.total must be positive or -1, was " + total);
             }
+            if (range != null && !range.isBlank()) {
+                if (first != 0 || last != -1) {
+                    throw new IllegalArgumentException("Set quizbot.discord.shards.range or quizbot.discord.shards"
+                            + ".first/last, not both (range " + range.strip() + ", first/last " + first + ".." + last + ")");
+                }
+                // bounded so a mistaken value (a pasted file, say) is neither matched nor echoed whole
+                String shown = range.length() > 40 ? range.substring(0, 40) + "..." : range;
+                Matcher m = RANGE.matcher(range);
+                if (range.length() > 40 || !m.matches()) {
+                    throw new IllegalArgumentException("quizbot.discord.shards.range must be min-max (e.g. 0-3) or"
+                            + " one shard id, was '" + shown + "'");
+                }
+                first = Integer.parseInt(m.group(1));
+                last = m.group(2) == null ? first : Integer.parseInt(m.group(2));
+                range = first + "-" + last;
+            } else {
+                range = null;
+            }
+            String property = range != null ? "quizbot.discord.shards.range" : "quizbot.discord.shards.first/last";
+            boolean partial = range != null || first != 0 || last != -1;
+            if (partial && total == -1) {
+                throw new IllegalArgumentException(property + " needs a fixed quizbot.discord.shards.total (every"
+                        + " instance must use the same one), not -1");
+            }
             if (first < 0 || (last != -1 && last < first) || (total > 0 && Math.max(first, last) >= total)) {
-                throw new IllegalArgumentException("quizbot.discord.shards.first/last must lie within 0.."
-                        + (total - 1) + ", were " + first + ".." + last);
+                throw new IllegalArgumentException(property + " must lie within 0.." + (total - 1)
+                        + " (quizbot.discord.shards.total is " + total + "), was " + first + ".." + last);
             }
         }
 
+        /** Whether this instance runs only some of the shards. */
         boolean partial() {
-            return first != 0 || last != -1;
+            return range != null || first != 0 || last != -1;
+        }
+
+        /** The first shard this instance runs. */
+        int min() {
+            return first;
+        }
+
+        /** The last shard this instance runs; meaningful when {@link #partial()}, where the total is fixed. */
+        int max() {
+            return last == -1 ? total - 1 : last;
         }
     }
 }

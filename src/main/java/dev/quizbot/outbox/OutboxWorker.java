@@ -67,6 +67,13 @@ public class OutboxWorker implements AutoCloseable {
     private final String instance;
     private final AtomicLong claims = new AtomicLong();
     private final ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * Immediate deliveries under way at once. Each holds a database connection while it claims
+     * and records its row; without a bound, a burst of answers would start one per answer and take
+     * the pool from the answers themselves. What waits here is still delivered, in turn.
+     */
+    static final int CONCURRENT_DELIVERIES = 2;
+    private final java.util.concurrent.Semaphore delivering = new java.util.concurrent.Semaphore(CONCURRENT_DELIVERIES);
     private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("outbox-later").factory());
     /** Count edits with a delayed delivery under way: a burst of answers schedules one. */
@@ -123,14 +130,28 @@ public class OutboxWorker implements AutoCloseable {
                 if (deferred.add(kick.id())) {
                     later.schedule(() -> {
                         deferred.remove(kick.id());
-                        deliveries.execute(() -> deliverNow(kick.id()));
+                        deliveries.execute(() -> deliverBounded(kick.id()));
                     }, wait.toMillis(), TimeUnit.MILLISECONDS);
                 }
             } else if (port.inline()) {
                 deliverNow(kick.id());
             } else {
-                deliveries.execute(() -> deliverNow(kick.id()));
+                deliveries.execute(() -> deliverBounded(kick.id()));
             }
+        }
+    }
+
+    private void deliverBounded(long id) {
+        try {
+            delivering.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return; // shutting down: the poll of whichever instance runs next delivers it
+        }
+        try {
+            deliverNow(id);
+        } finally {
+            delivering.release();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.quizbot.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.quizbot.QuizbotApplication;
+import dev.quizbot.chat.ChannelRef;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.sharding.ShardManager;
 
@@ -80,6 +82,52 @@ class DiscordStartupTest {
                 session.awaitShutdown(Duration.ofSeconds(10));
             }
         }
+    }
+
+    @Test
+    void runsOnlyItsRangeOfShards() throws Exception {
+        try (FakeDiscord discord = new FakeDiscord();
+             ConfigurableApplicationContext context = app("--quizbot.discord.token=" + TOKEN,
+                     "--quizbot.discord.shards.total=2", "--quizbot.discord.shards.range=1-1",
+                     "--quizbot.discord.rest-base-url=" + discord.restBaseUrl())) {
+            ShardManager shards = context.getBean(ShardManager.class);
+            JDA only = shards.getShardById(1);
+            only.awaitReady();
+
+            // the manager was built with shard 1 alone, so shard 0 is never queued to identify
+            assertThat(shards.getShardsTotal()).isEqualTo(2);
+            assertThat(shards.getShards()).extracting(s -> s.getShardInfo().getShardId()).containsExactly(1);
+            assertThat(shards.getShardById(0)).isNull();
+            assertThat(discord.identifies()).extracting(i -> i.get("shard").toString()).containsExactly("[1,2]");
+
+            // the outbox hands back rows for servers on shard 0, which another instance runs
+            DiscordAnnouncer announcer = context.getBean(DiscordAnnouncer.class);
+            assertThat(announcer.handles(new ChannelRef("discord", serverOnShard(0, 2), "1"))).isFalse();
+            assertThat(announcer.handles(new ChannelRef("discord", serverOnShard(1, 2), "1"))).isTrue();
+            shards.shutdown();
+            only.awaitShutdown(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void refusesToStartWithARangeOutsideTheTotal() {
+        assertThatThrownBy(() -> app("--quizbot.discord.token=" + TOKEN, "--quizbot.discord.shards.total=2",
+                "--quizbot.discord.shards.range=2-3", "--quizbot.discord.rest-base-url=http://127.0.0.1:9/"))
+                .satisfies(e -> assertThat(rootCause(e).getMessage())
+                        .contains("quizbot.discord.shards.range must lie within 0..1"));
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** A server id Discord would send to {@code shard} of {@code total}: (id >> 22) % total == shard. */
+    private static String serverOnShard(int shard, int total) {
+        return String.valueOf(((long) (1_000_000 * total + shard)) << 22);
     }
 
     private ConfigurableApplicationContext app(String... args) {

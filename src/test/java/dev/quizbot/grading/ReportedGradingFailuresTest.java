@@ -91,6 +91,14 @@ class ReportedGradingFailuresTest {
     }
 
     @Test
+    void theShortTextbookTemperatureAnswerIsNotFailedAsAContradiction() {
+        Grade grade = grader.grade(question("temperature"),
+                "A higher temperature makes the output more random; a lower one more deterministic.");
+        assertThat(grade.verdict()).as(grade.toString()).isNotEqualTo(Verdict.INCORRECT);
+        assertThat(grade.explanation()).doesNotContain("contradict");
+    }
+
+    @Test
     void ordinarySentencesWithYouAreAreNotTakenForInstructions() {
         Grade grade = grader.grade(question("temperature"), "If you are sampling, a higher temperature flattens the softmax and makes "
                 + "the output more random, a lower one makes it more deterministic.");
