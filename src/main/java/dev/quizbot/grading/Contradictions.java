@@ -70,6 +70,14 @@ final class Contradictions {
 
     private static final Map<String, Pole> LEXICON = load();
 
+    /**
+     * Dimensions of the words that set the condition of a relation ("higher", "larger", "fewer"):
+     * the only ones read as a relation's other end when no neighbour says what they describe.
+     */
+    private static final Set<Integer> CONDITIONS = LEXICON.values().stream()
+            .filter(p -> p.modifier() && !p.intensifier()).map(Pole::dimension)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     /** Claims end at sentences, semicolons and the contrastive links that join two claims. */
     private static final Pattern CLAIM_BREAK = Pattern.compile(
             "(?<=[.!?])\\s+|;\\s*|\\s+(?:while|whereas|whilst|but|however)\\s+|,?\\s+and\\s+(?=(?:a|an|the|it|they)\\s)",
@@ -292,12 +300,13 @@ final class Contradictions {
             }
             Unit match = match(unit, candidates, said);
             if (match == null) {
-                // No shared neighbour says which word it speaks of, but every word of the statement on
-                // its dimension is on the other side: the other end of a relation ("a higher temperature
-                // makes it more random" against "below 1 ... more focused"). It takes part in telling a
-                // relation turned round from one with a part reversed, and is never a clash alone.
+                // No shared neighbour says which word it speaks of, but it sets a condition and the
+                // statement's one word on its dimension is on the other side: the other end of a relation
+                // ("a higher temperature makes it more random" against "below 1 ... more focused"). It
+                // takes part in telling a relation turned round from one with a part reversed, and is
+                // never a clash alone.
                 int end = candidates.size() == 1 ? unit.opposedOn(candidates.getFirst()) : -2;
-                if (end >= 0 && !(said.mentionsBothSides(end) && !statement.mentionsBothSides(end))) {
+                if (end >= 0 && CONDITIONS.contains(end) && !(said.mentionsBothSides(end) && !statement.mentionsBothSides(end))) {
                     compared++;
                     flips++;
                     reversedEnds++;
