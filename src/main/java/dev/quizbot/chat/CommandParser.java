@@ -413,8 +413,10 @@ public final class CommandParser {
                         : invalid("`review skip` takes no more than an item (#12).", HelpTexts.REVIEW_QUEUE);
                 case "split" -> tail.isEmpty() ? parsed(new Command.Review(new ReviewAction.Split(item)))
                         : invalid("`review split` takes no more than an item (#12).", HelpTexts.REVIEW_QUEUE);
+                case "web" -> tail.isEmpty() && item.isEmpty() ? parsed(new Command.Review(new ReviewAction.Web()))
+                        : invalid("`review web` takes nothing more.", HelpTexts.REVIEW_QUEUE);
                 default -> invalid("Did you mean `review mistakes [topic]`, or (admins) `review`, `review accept`,"
-                        + " `review reject`, `review skip` or `review split`?", HelpTexts.REVIEW_QUEUE);
+                        + " `review reject`, `review skip`, `review split` or `review web`?", HelpTexts.REVIEW_QUEUE);
             };
         }
 

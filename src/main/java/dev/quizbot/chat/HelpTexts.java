@@ -48,10 +48,10 @@ public final class HelpTexts {
                     + " once per answer, while the round is open or for a while after it closes, 7 days by default).", false);
     public static final Views.CommandHelp REVIEW_QUEUE = new Views.CommandHelp(
             "review | review accept [#item] [score] [bank [text]] | review reject [#item] [note | bank [claim]]"
-                    + " | review skip | review split",
+                    + " | review skip | review split | review web",
             "The review queue of appealed and provisional grades, similar answers grouped: one decision settles"
                     + " the group and regrades it; `bank` teaches the question the answer (accept) or the claim"
-                    + " (reject).", true);
+                    + " (reject). `review web` sends you a link to the queue's web page, valid for an hour.", true);
     public static final Views.CommandHelp HELP = new Views.CommandHelp("help", "This list.", false);
 
     public static final List<Views.CommandHelp> ALL = List.of(ASK, ANSWER, QUESTION, LEADERBOARD, LEADERBOARD_PUBLISH,

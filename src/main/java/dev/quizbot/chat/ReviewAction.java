@@ -35,4 +35,8 @@ public sealed interface ReviewAction {
     /** Takes the group's first item out of the group, to be decided on its own. */
     record Split(Optional<Long> item) implements ReviewAction {
     }
+
+    /** A private link to the queue's web page, signed for the admin's community and expiring. */
+    record Web() implements ReviewAction {
+    }
 }

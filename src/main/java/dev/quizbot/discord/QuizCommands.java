@@ -124,7 +124,8 @@ final class QuizCommands {
                                         new SubcommandData("skip", "Move the group shown to the back of the queue")
                                                 .addOptions(itemOption()),
                                         new SubcommandData("split", "Decide the first answer shown on its own")
-                                                .addOptions(itemOption())),
+                                                .addOptions(itemOption()),
+                                        new SubcommandData("web", "A private link to the queue's web page")),
                         new SubcommandGroupData("schedule", "Daily questions in this channel (Manage Server)")
                                 .addSubcommands(
                                         new SubcommandData("set", "Post a question on a schedule")
@@ -208,6 +209,7 @@ final class QuizCommands {
                     bank(options), options.get("bank-text")));
             case "queue skip" -> new Command.Review(new ReviewAction.Skip(item(options)));
             case "queue split" -> new Command.Review(new ReviewAction.Split(item(options)));
+            case "queue web" -> new Command.Review(new ReviewAction.Web());
             case "practice start" -> new Command.PracticeStart(options.get(OPTION_TOPIC), difficulty(options));
             case "practice answer" -> new Command.PracticeAnswer(options.get("text").orElse(""));
             case "practice stop" -> new Command.PracticeStop();

@@ -29,8 +29,11 @@ public class ReviewDesk {
     private final ReviewRepository items;
     private final Players players;
     private final CommunityZones zones;
+    private final ReviewLinks links;
 
-    ReviewDesk(Appeals appeals, ReviewQueue queue, ReviewRepository items, Players players, CommunityZones zones) {
+    ReviewDesk(Appeals appeals, ReviewQueue queue, ReviewRepository items, Players players, CommunityZones zones,
+               ReviewLinks links) {
+        this.links = links;
         this.zones = zones;
         this.appeals = appeals;
         this.queue = queue;
@@ -54,6 +57,7 @@ public class ReviewDesk {
             case ReviewAction.Reject r -> queue.reject(caller, r.item(), r.note(), r.toBank(), r.bankText());
             case ReviewAction.Skip s -> queue.skip(caller, s.item());
             case ReviewAction.Split s -> queue.split(caller, s.item());
+            case ReviewAction.Web w -> links.offer(caller);
         };
     }
 

@@ -51,6 +51,18 @@ class ReviewRepository {
                 .params(communityKey, limit).query(ReviewRepository::item).list();
     }
 
+    /** The community's settled items, the latest decided first. */
+    List<ReviewItem> decided(String communityKey, int limit) {
+        return jdbc.sql(ITEM + " WHERE community_key = ? AND status <> 'PENDING' ORDER BY decision_id DESC, id DESC LIMIT ?")
+                .params(communityKey, limit).query(ReviewRepository::item).list();
+    }
+
+    /** A decision's note, if the admin gave one. */
+    Optional<String> note(long decisionId) {
+        return jdbc.sql("SELECT note FROM review_decision WHERE id = ?").param(decisionId)
+                .query((rs, n) -> Optional.ofNullable(rs.getString("note"))).optional().flatMap(n -> n);
+    }
+
     int pendingCount(String communityKey) {
         return jdbc.sql("SELECT COUNT(*) FROM review_item WHERE community_key = ? AND status = 'PENDING'")
                 .param(communityKey).query(Integer.class).single();

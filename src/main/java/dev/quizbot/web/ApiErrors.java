@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Every API failure as {@code {"error": "..."}}, so the page can show the message as is. */
-@RestControllerAdvice(assignableTypes = {LeaderboardApi.class, QuestionsApi.class, HistoryApi.class})
+@RestControllerAdvice(assignableTypes = {LeaderboardApi.class, QuestionsApi.class, HistoryApi.class,
+        ReviewApi.class})
 class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
@@ -31,6 +32,12 @@ class ApiErrors {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> mistyped(MethodArgumentTypeMismatchException e) {
         return ResponseEntity.badRequest().body(new ApiError("Parameter '" + e.getName() + "' must be a whole number."));
+    }
+
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(org.springframework.http.converter.HttpMessageNotReadableException e) {
+        return ResponseEntity.badRequest().body(new ApiError("The request body must be JSON like {\"score\": 80} or"
+                + " {\"note\": \"...\"}."));
     }
 
     @ExceptionHandler(RuntimeException.class)

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class Pages {
 
-    @GetMapping({"/questions", "/rounds"})
+    @GetMapping({"/questions", "/rounds", "/review"})
     String page(jakarta.servlet.http.HttpServletRequest request) {
         return "forward:" + request.getRequestURI() + ".html";
     }

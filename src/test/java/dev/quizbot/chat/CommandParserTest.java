@@ -158,6 +158,7 @@ class CommandParserTest {
                 new ReviewAction.Reject(Optional.of(3L), Optional.empty(), true, Optional.of("RAG retrains the model"))));
         assertThat(parsed("review skip")).isEqualTo(new Command.Review(new ReviewAction.Skip(Optional.empty())));
         assertThat(parsed("review split #4")).isEqualTo(new Command.Review(new ReviewAction.Split(Optional.of(4L))));
+        assertThat(parsed("review web")).isEqualTo(new Command.Review(new ReviewAction.Web()));
         // practice's own review command is unchanged
         assertThat(parsed("review mistakes rag")).isEqualTo(new Command.ReviewMistakes(Optional.of("rag")));
     }
@@ -167,6 +168,7 @@ class CommandParserTest {
         assertThat(invalid("review accept -5").reason()).contains("whole number from 1 to 100");
         assertThat(invalid("review accept nonsense").reason()).contains("not 'nonsense'");
         assertThat(invalid("review skip now").reason()).contains("no more than an item");
+        assertThat(invalid("review web #3").reason()).contains("`review web` takes nothing more");
         assertThat(invalid("review frobnicate").reason()).contains("review mistakes").contains("review accept");
         assertThat(invalid("appeal " + "x".repeat(3000)).reason()).contains("3000 characters");
     }

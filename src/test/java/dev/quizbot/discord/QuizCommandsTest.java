@@ -98,7 +98,7 @@ class QuizCommandsTest {
                 .containsExactlyInAnyOrder("team", "schedule", "practice", "queue");
         assertThat(quiz.getSubcommandGroups().stream().filter(g -> g.getName().equals("queue")).findFirst()
                 .orElseThrow().getSubcommands()).extracting(s -> s.getName())
-                .containsExactly("show", "accept", "reject", "skip", "split");
+                .containsExactly("show", "accept", "reject", "skip", "split", "web");
         assertThat(quiz.getSubcommandGroups().stream().filter(g -> g.getName().equals("practice")).findFirst()
                 .orElseThrow().getSubcommands()).extracting(s -> s.getName())
                 .containsExactly("start", "answer", "stop", "remind", "remind-off");
@@ -122,6 +122,8 @@ class QuizCommandsTest {
                         Optional.empty())));
         assertThat(translate("queue", "split", Map.of())).contains(
                 new Command.Review(new dev.quizbot.chat.ReviewAction.Split(Optional.empty())));
+        assertThat(translate("queue", "web", Map.of())).contains(
+                new Command.Review(new dev.quizbot.chat.ReviewAction.Web()));
     }
 
     @Test
