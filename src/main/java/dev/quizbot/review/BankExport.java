@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.quizbot.bank.Concept;
 import dev.quizbot.bank.Question;
+import dev.quizbot.bank.QuestionYaml;
 import dev.quizbot.bank.QuestionBank;
 import dev.quizbot.bank.QuestionBankLoader;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -48,7 +48,7 @@ final class BankExport {
         written.add(topics);
         Map<String, List<Map<String, Object>>> byTopic = new TreeMap<>();
         for (Question q : bank.questions()) {
-            byTopic.computeIfAbsent(q.topic(), t -> new java.util.ArrayList<>()).add(entry(q));
+            byTopic.computeIfAbsent(q.topic(), t -> new java.util.ArrayList<>()).add(QuestionYaml.entry(q));
         }
         for (var topic : byTopic.entrySet()) {
             Path file = folder.resolve(topic.getKey() + ".yaml");
@@ -56,43 +56,5 @@ final class BankExport {
             written.add(file);
         }
         return written;
-    }
-
-    private static Map<String, Object> entry(Question q) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("id", q.id());
-        entry.put("topic", q.topic());
-        entry.put("difficulty", q.difficulty().slug());
-        entry.put("question", q.question());
-        entry.put("answer", q.answer());
-        if (!q.concepts().isEmpty()) {
-            entry.put("concepts", q.concepts().stream().map(BankExport::concept).toList());
-        }
-        if (!q.accept().isEmpty()) {
-            entry.put("accept", q.accept());
-        }
-        if (!q.misconceptions().isEmpty()) {
-            entry.put("misconceptions", q.misconceptions());
-        }
-        q.origin().ifPresent(origin -> entry.put("origin", origin));
-        if (!q.sources().isEmpty()) {
-            entry.put("sources", q.sources().stream().map(s -> {
-                Map<String, String> source = new LinkedHashMap<>();
-                source.put("document", s.document());
-                source.put("heading", s.heading());
-                return source;
-            }).toList());
-        }
-        return entry;
-    }
-
-    private static Object concept(Concept c) {
-        if (c.synonyms().isEmpty()) {
-            return c.phrase();
-        }
-        Map<String, Object> concept = new LinkedHashMap<>();
-        concept.put("phrase", c.phrase());
-        concept.put("synonyms", c.synonyms());
-        return concept;
     }
 }

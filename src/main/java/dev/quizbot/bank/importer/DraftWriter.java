@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.quizbot.bank.Concept;
 import dev.quizbot.bank.Question;
+import dev.quizbot.bank.QuestionYaml;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
@@ -85,7 +85,7 @@ public final class DraftWriter {
             }
             d.duplicateOf().ifPresent(dup -> out.append(comment("LIKELY DUPLICATE of " + dup)));
             d.notes().forEach(n -> out.append(comment("NOTE: " + n)));
-            out.append(yaml.writeValueAsString(List.of(asMap(d.entry()))));
+            out.append(yaml.writeValueAsString(List.of(QuestionYaml.entry(d.entry()))));
         }
         return out.toString();
     }
@@ -112,31 +112,5 @@ public final class DraftWriter {
 
     private static String comment(String text) {
         return "# " + text.replaceAll("\\s+", " ").strip() + "\n";
-    }
-
-    private static Map<String, Object> asMap(Question q) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("id", q.id());
-        entry.put("topic", q.topic());
-        entry.put("difficulty", q.difficulty().slug());
-        entry.put("question", q.question());
-        entry.put("answer", q.answer());
-        if (!q.concepts().isEmpty()) {
-            entry.put("concepts", q.concepts().stream().map(Concept::phrase).toList());
-        }
-        if (!q.accept().isEmpty()) {
-            entry.put("accept", q.accept());
-        }
-        if (!q.misconceptions().isEmpty()) {
-            entry.put("misconceptions", q.misconceptions());
-        }
-        q.origin().ifPresent(origin -> entry.put("origin", origin));
-        entry.put("sources", q.sources().stream().map(s -> {
-            Map<String, String> source = new LinkedHashMap<>();
-            source.put("document", s.document());
-            source.put("heading", s.heading());
-            return source;
-        }).toList());
-        return entry;
     }
 }
