@@ -13,7 +13,7 @@ RUN ./mvnw -B -q package -DskipTests
 # --- run: a JRE, a non-root user, the bank beside the jar, the database on a volume ----
 FROM eclipse-temurin:21-jre
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends curl \
+    && apt-get install -y --no-install-recommends curl libgomp1 \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home-dir /app quizbot \
     && mkdir -p /app /data \

@@ -37,6 +37,9 @@ public final class AnswerAnalyzer {
     /** How many of the nearest settled answers vote. */
     static final int NEAREST = 5;
 
+    /** Settled answers of each kind read word by word: the nearest by sentence vector. */
+    static final int READ_IN_FULL = 6;
+
     /** Every measurement's name, in vector order. */
     public static final List<String> FEATURES = concat(concat(PairFeatures.NAMES, QUESTION_FEATURES), EXAMPLE_FEATURES);
 
@@ -159,10 +162,10 @@ public final class AnswerAnalyzer {
             return out;
         }
         List<double[]> near = new ArrayList<>(); // {likeness, 1 if right}
-        for (String right : examples.correct()) {
+        for (String right : nearestByMeaning(answer, examples.correct())) {
             near.add(new double[] {likeness(answer, right, questionText, q, wordCount), 1});
         }
-        for (String wrong : examples.wrong()) {
+        for (String wrong : nearestByMeaning(answer, examples.wrong())) {
             near.add(new double[] {likeness(answer, wrong, questionText, q, wordCount), 0});
         }
         double nearestRight = near.stream().filter(n -> n[1] == 1).mapToDouble(n -> n[0]).max().orElse(0);
@@ -175,6 +178,26 @@ public final class AnswerAnalyzer {
         out[3] = voters.stream().mapToDouble(n -> n[1]).sum() / voters.size();
         out[4] = 1;
         return out;
+    }
+
+    /**
+     * The {@link #READ_IN_FULL} settled answers whose sentence vectors are closest to the
+     * answer's: only those are read word by word. Aligning every word of every settled answer
+     * made a reviewed question several times slower to grade, and the far ones neither win the
+     * nearest-right and nearest-wrong measurements nor the vote of the {@link #NEAREST} nearest.
+     */
+    private List<String> nearestByMeaning(ReadText answer, List<String> settled) {
+        if (settled.size() <= READ_IN_FULL || !answer.hasVectors()) {
+            return settled;
+        }
+        record Scored(String text, double cosine) {
+        }
+        return settled.stream()
+                .map(text -> new Scored(text, PairFeatures.dot(answer.whole(), reference(text).whole())))
+                .sorted((a, b) -> Double.compare(b.cosine(), a.cosine()))
+                .limit(READ_IN_FULL)
+                .map(Scored::text)
+                .toList();
     }
 
     /** How alike two answers are, in both directions: a settled answer is no reference, it can say too much or too little. */

@@ -3,23 +3,20 @@ package dev.quizbot.grading;
 import java.util.List;
 
 /**
- * The fitted verdict: three logistic models over the standardised measurements, fitted by
- * liblinear on human-graded answers (see {@link VerdictFit}). The first tells correct from
- * not correct; among answers that are not correct, the second tells partial from incorrect and
- * the third contradictory (says the opposite of the reference) from the rest.
+ * The fitted verdict: three probabilities over the answer's measurements, fitted on human-graded
+ * answers (see {@code grading.calibration}). The first tells correct from not correct; among
+ * answers that are not correct, the second tells partial from incorrect and the third
+ * contradictory (says the opposite of the reference) from the rest.
  *
- * @param features        the measurement names the weights expect, in order; a name {@code a*b} is the
- *                        product of measurements, which lets a linear model weigh them together
- *                        (aligned words count for more when the meaning agrees too)
- * @param mean            per-measurement mean on the training answers
- * @param scale           per-measurement standard deviation (1 where constant)
- * @param correct         weights then bias of P(correct)
- * @param partial         weights then bias of P(partial | not correct)
- * @param contradictory   weights then bias of P(contradictory | not correct)
+ * @param features        the measurement names the probabilities read, in order; a name {@code a*b} is the
+ *                        product of measurements (a linear model weighs them together that way)
+ * @param correct         P(correct)
+ * @param partial         P(partial | not correct)
+ * @param contradictory   P(contradictory | not correct)
  * @param threshold       P(correct) at or above which an answer is correct
  */
-public record VerdictModel(List<String> features, double[] mean, double[] scale, double[] correct, double[] partial,
-                    double[] contradictory, double threshold) {
+public record VerdictModel(List<String> features, Probability correct, Probability partial, Probability contradictory,
+                    double threshold) {
 
     /** What the model makes of one answer. Confidence is how far the deciding probability is from its cut, 0.5-1. */
     public record Decision(Verdict verdict, double pCorrect, double pPartial, double pContradictory, int score, double confidence) {
@@ -30,12 +27,29 @@ public record VerdictModel(List<String> features, double[] mean, double[] scale,
         }
     }
 
+    /** The rules' findings among the measurements: a clash with the reference, or a denial of what it states. */
+    static final List<String> OPPOSITE_RULES = List.of("rule_contradiction", "rule_denial");
+
     public VerdictModel {
-        if (mean.length != features.size() || scale.length != features.size() || correct.length != features.size() + 1
-                || partial.length != features.size() + 1 || contradictory.length != features.size() + 1) {
-            throw new IllegalArgumentException("weights do not match the " + features.size() + " features");
-        }
         features = List.copyOf(features);
+    }
+
+    /**
+     * Whether the answer states the opposite of the reference: the contradiction model says so,
+     * or a rule found a clash or a denial (on the development set, no partly right answer ever
+     * set one off: 0 of 154).
+     */
+    private boolean saysOpposite(double[] x, double pContradictory) {
+        if (pContradictory >= Explanations.SAYS_OPPOSITE) {
+            return true;
+        }
+        for (String rule : OPPOSITE_RULES) {
+            int at = features.indexOf(rule);
+            if (at >= 0 && x[at] > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The model's inputs picked out of a full measurement vector, by name. */
@@ -65,26 +79,20 @@ public record VerdictModel(List<String> features, double[] mean, double[] scale,
     }
 
     public Decision decide(double[] x) {
-        double[] z = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            z[i] = (x[i] - mean[i]) / scale[i];
+        if (x.length != features.size()) {
+            throw new IllegalArgumentException("the model reads " + features.size() + " measurements, not " + x.length);
         }
-        double pc = probability(correct, z);
-        double pp = probability(partial, z);
-        double px = probability(contradictory, z);
-        Verdict verdict = pc >= threshold ? Verdict.CORRECT : pp >= 0.5 ? Verdict.PARTIAL : Verdict.INCORRECT;
+        double pc = correct.of(x);
+        double pp = partial.of(x);
+        double px = contradictory.of(x);
+        // An answer that states the opposite of the reference earns no partial credit, however many right words it uses.
+        Verdict verdict = pc >= threshold ? Verdict.CORRECT
+                : pp >= 0.5 && !saysOpposite(x, px) ? Verdict.PARTIAL : Verdict.INCORRECT;
         double confidence = verdict == Verdict.CORRECT
                 ? 0.5 + 0.5 * (pc - threshold) / (1 - threshold)
-                : Math.min(0.5 + 0.5 * (threshold - pc) / threshold, Math.max(pp, 1 - pp));
+                : Math.min(0.5 + 0.5 * (threshold - pc) / threshold,
+                        verdict == Verdict.PARTIAL ? Math.min(pp, 1 - px) : Math.max(1 - pp, px));
         return new Decision(verdict, pc, pp, px, score(verdict, pc, pp), Math.max(0.5, Math.min(1, confidence)));
-    }
-
-    static double probability(double[] weights, double[] z) {
-        double s = weights[weights.length - 1];
-        for (int i = 0; i < z.length; i++) {
-            s += weights[i] * z[i];
-        }
-        return 1 / (1 + Math.exp(-s));
     }
 
     /**

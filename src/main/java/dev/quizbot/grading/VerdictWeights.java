@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +61,8 @@ public record VerdictWeights(Map<String, VerdictModel> models, Map<String, Strin
             JsonNode m = entry.getValue();
             List<String> features = new ArrayList<>();
             m.path("features").forEach(f -> features.add(f.asString()));
-            models.put(entry.getKey(), new VerdictModel(features, doubles(m.path("mean")), doubles(m.path("scale")),
-                    doubles(m.path("correct")), doubles(m.path("partial")), doubles(m.path("contradictory")),
-                    m.path("threshold").asDouble(0.5)));
+            models.put(entry.getKey(), new VerdictModel(features, probability(m.path("correct")),
+                    probability(m.path("partial")), probability(m.path("contradictory")), m.path("threshold").asDouble(0.5)));
         });
         Map<String, String> provenance = new LinkedHashMap<>();
         root.path("provenance").properties().forEach(e -> provenance.put(e.getKey(), e.getValue().asString()));
@@ -77,11 +77,9 @@ public record VerdictWeights(Map<String, VerdictModel> models, Map<String, Strin
         models.forEach((name, model) -> {
             ObjectNode m = all.putObject(name);
             model.features().forEach(m.putArray("features")::add);
-            put(m, "mean", model.mean());
-            put(m, "scale", model.scale());
-            put(m, "correct", model.correct());
-            put(m, "partial", model.partial());
-            put(m, "contradictory", model.contradictory());
+            put(m.putObject("correct"), model.correct());
+            put(m.putObject("partial"), model.partial());
+            put(m.putObject("contradictory"), model.contradictory());
             m.put("threshold", model.threshold());
         });
         try {
@@ -90,6 +88,46 @@ public record VerdictWeights(Map<String, VerdictModel> models, Map<String, Strin
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void put(ObjectNode node, Probability probability) {
+        switch (probability) {
+            case Probability.Average average -> {
+                node.put("kind", "average");
+                var members = node.putArray("members");
+                average.members().forEach(member -> put(members.addObject(), member));
+            }
+            case Probability.BoostedTrees trees -> {
+                node.put("kind", "boosted-trees");
+                node.put("xgboost_ubj_base64", Base64.getEncoder().encodeToString(trees.model()));
+            }
+            case Probability.Logistic logistic -> {
+                node.put("kind", "logistic");
+                put(node, "mean", logistic.mean());
+                put(node, "scale", logistic.scale());
+                put(node, "weights", logistic.weights());
+            }
+            case Probability.Constant constant -> {
+                node.put("kind", "constant");
+                node.put("p", constant.p());
+            }
+        }
+    }
+
+    private static Probability probability(JsonNode node) {
+        String kind = node.path("kind").asString("");
+        return switch (kind) {
+            case "average" -> {
+                List<Probability> members = new ArrayList<>();
+                node.path("members").forEach(member -> members.add(probability(member)));
+                yield new Probability.Average(members);
+            }
+            case "boosted-trees" -> new Probability.BoostedTrees(Base64.getDecoder().decode(node.path("xgboost_ubj_base64").asString()));
+            case "logistic" -> new Probability.Logistic(doubles(node.path("mean")), doubles(node.path("scale")),
+                    doubles(node.path("weights")));
+            case "constant" -> new Probability.Constant(node.path("p").asDouble());
+            default -> throw new IllegalArgumentException("grading/weights.json: unknown kind of model '" + kind + "'");
+        };
     }
 
     private static void put(ObjectNode node, String name, double[] values) {

@@ -55,7 +55,7 @@ public final class CalibrationCommand {
     }
 
     record Options(Path devset, Path bank, Path output, Path semeval, List<SentenceModel> models, int folds, long seed,
-                   boolean skipUnknown, boolean showErrors, boolean ablation, boolean writeWeights) {
+                   boolean skipUnknown, boolean showErrors, boolean ablation, boolean writeWeights, Path export) {
     }
 
     private CalibrationCommand() {
@@ -94,7 +94,10 @@ public final class CalibrationCommand {
 
     private static Map<String, String> provenance(String[] args, Options options, int devAnswers) {
         Map<String, String> provenance = new LinkedHashMap<>();
-        provenance.put("procedure", "liblinear L2-regularised logistic regression (C = " + VerdictFit.C
+        provenance.put("procedure", "the average of liblinear L2-regularised logistic regression (C = " + VerdictFit.C
+                + ", over the measurements and the products of the main ones) and XGBoost gradient-boosted trees (" + VerdictFit.ROUNDS + " rounds; "
+                + VerdictFit.boostedParameters().entrySet().stream().filter(e -> !e.getKey().equals("nthread") && !e.getKey().equals("verbosity"))
+                        .sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(", "))
                 + "), three binary models: correct vs not; partial vs incorrect; contradictory vs not");
         provenance.put("data", "SemEval-2013 Task 7 train splits (SciEntsBank, Beetle; CC BY-SA 3.0) and the development set"
                 + " (each development answer weighted " + DEV_WEIGHT + ")");
@@ -134,8 +137,13 @@ public final class CalibrationCommand {
     static final List<String> UNFITTED = List.of("misconception_margin");
 
     static VerdictModel fitOn(List<String> measured, List<CalibrationData.Row> rows) {
+        return fitOn(measured, rows, VerdictFit.Learner.AVERAGE);
+    }
+
+    /** Trees alone read the measurements as they are; a logistic model also gets the products of the main ones. */
+    static VerdictModel fitOn(List<String> measured, List<CalibrationData.Row> rows, VerdictFit.Learner learner) {
         List<String> baseNames = measured.stream().filter(n -> !UNFITTED.contains(n)).toList();
-        List<String> names = withProducts(baseNames);
+        List<String> names = learner == VerdictFit.Learner.BOOSTED_TREES ? baseNames : withProducts(baseNames);
         List<VerdictFit.Example> examples = new ArrayList<>();
         for (CalibrationData.Row r : rows) {
             if (r.decided()) {
@@ -143,7 +151,8 @@ public final class CalibrationCommand {
             }
             boolean correct = r.label() == Verdict.CORRECT;
             Boolean partial = r.dev() && !correct ? r.label() == Verdict.PARTIAL : null;
-            Boolean contradictory = correct || (r.dev() && r.label() == Verdict.PARTIAL) ? null : r.contradictory();
+            // a partial answer says nothing opposite: it teaches the contradiction model what is not one
+            Boolean contradictory = correct ? null : r.contradictory();
             if (r.dev()) {
                 examples.add(new VerdictFit.Example(select(names, r), correct, partial, contradictory, DEV_WEIGHT * SEMEVAL_COPIES));
             } else if (r.hasExamples()) {
@@ -153,7 +162,7 @@ public final class CalibrationCommand {
                 examples.add(new VerdictFit.Example(select(names, r), correct, partial, contradictory, SEMEVAL_COPIES));
             }
         }
-        return VerdictFit.fit(names, examples);
+        return VerdictFit.fit(names, examples, learner);
     }
 
     /**
@@ -197,6 +206,10 @@ public final class CalibrationCommand {
                     ? CalibrationData.semeval(analyzer, options.semeval()) : List.of();
             out.printf(Locale.ROOT, "%n=== model %s (%d + %d answers measured in %.0f s)%n", name, dev.size(), semeval.size(),
                     (System.nanoTime() - started) / 1e9);
+            if (options.export() != null) {
+                MeasurementExport.write(options.export(), name, dev, semeval);
+                out.println("Wrote the measurements to " + MeasurementExport.file(options.export(), name) + ".");
+            }
             benchDev(out, dev, semeval, options, AnswerAnalyzer.FEATURES, true);
             if (!semeval.isEmpty()) {
                 benchSemEval(out, dev, semeval, AnswerAnalyzer.FEATURES, true);
@@ -225,6 +238,11 @@ public final class CalibrationCommand {
     /** Predicted 3-way labels (0 correct, 1 partial, 2 incorrect) for the development set, grouped or not. */
     static int[] crossValidate(List<CalibrationData.Row> dev, List<CalibrationData.Row> semeval, List<String> names,
                                int k, long seed, boolean byQuestion) {
+        return crossValidate(dev, semeval, names, k, seed, byQuestion, VerdictFit.Learner.AVERAGE);
+    }
+
+    static int[] crossValidate(List<CalibrationData.Row> dev, List<CalibrationData.Row> semeval, List<String> names,
+                               int k, long seed, boolean byQuestion, VerdictFit.Learner learner) {
         int[] fold = byQuestion ? foldsByGroup(dev, k, seed) : foldsByRow(dev.size(), k, seed);
         int[] predicted = new int[dev.size()];
         List<CalibrationData.Row> extra = semevalTrain(semeval);
@@ -235,7 +253,7 @@ public final class CalibrationCommand {
                     train.add(dev.get(i));
                 }
             }
-            VerdictModel model = fitOn(names, train);
+            VerdictModel model = fitOn(names, train, learner);
             for (int i = 0; i < dev.size(); i++) {
                 if (fold[i] == f) {
                     predicted[i] = decide(model, dev.get(i)).verdict().ordinal();
@@ -256,6 +274,10 @@ public final class CalibrationCommand {
             return;
         }
         printDev(out, "quizbot, by answer", truth, crossValidate(dev, semeval, names, options.folds(), options.seed(), false));
+        printDev(out, "boosted trees alone (grouped)", truth,
+                crossValidate(dev, semeval, names, options.folds(), options.seed(), true, VerdictFit.Learner.BOOSTED_TREES));
+        printDev(out, "logistic alone, previous learner (grouped)", truth,
+                crossValidate(dev, semeval, names, options.folds(), options.seed(), true, VerdictFit.Learner.LOGISTIC));
         int[] fold = foldsByGroup(dev, options.folds(), options.seed());
         printDev(out, "majority class (grouped)", truth, baseline(dev, fold, options.folds(), train -> {
             int[] counts = new int[3];
@@ -387,8 +409,10 @@ public final class CalibrationCommand {
         List<CalibrationData.Row> train = new ArrayList<>(semevalTrain(semeval));
         train.addAll(dev);
         VerdictModel model = fitOn(names, train);
+        VerdictModel trees = baselines ? fitOn(names, train, VerdictFit.Learner.BOOSTED_TREES) : model;
+        VerdictModel logistic = baselines ? fitOn(names, train, VerdictFit.Learner.LOGISTIC) : model;
         out.println("\nSemEval-2013 Task 7 test splits (fitted on the train splits and the development set; baselines on the corpus's train split)");
-        out.println("  corpus / split                         answers | 2-way acc  F1   | recall  cosine  majority | 3-way acc  F1   contra-recall | majority");
+        out.println("  corpus / split                         answers | 2-way acc  F1   | recall  cosine  majority  trees  logistic | 3-way acc  F1   contra-recall | majority");
         Map<String, List<CalibrationData.Row>> bySource = new LinkedHashMap<>();
         semeval.forEach(r -> bySource.computeIfAbsent(r.source(), s -> new ArrayList<>()).add(r));
         for (var entry : bySource.entrySet()) {
@@ -421,10 +445,17 @@ public final class CalibrationCommand {
             corpusTrain.forEach(r -> counts3[r.label() == Verdict.CORRECT ? 0 : r.contradictory() ? 1 : 2]++);
             int major3 = counts3[0] >= counts3[1] && counts3[0] >= counts3[2] ? 0 : counts3[1] >= counts3[2] ? 1 : 2;
             double majority3 = java.util.Arrays.stream(truth3).filter(t -> t == major3).count() / (double) truth3.length;
-            out.printf(Locale.ROOT, "  %-38s %7d | %9.3f  %.3f | %6.3f  %6.3f  %8.3f | %9.3f  %.3f  %13.3f | %8.3f%n",
-                    entry.getKey(), test.size(), two.accuracy(), two.macroF1(), recall, cosine, majority2,
+            double trees2 = twoWayAccuracy(trees, test);
+            double logistic2 = twoWayAccuracy(logistic, test);
+            out.printf(Locale.ROOT, "  %-38s %7d | %9.3f  %.3f | %6.3f  %6.3f  %8.3f  %5.3f  %8.3f | %9.3f  %.3f  %13.3f | %8.3f%n",
+                    entry.getKey(), test.size(), two.accuracy(), two.macroF1(), recall, cosine, majority2, trees2, logistic2,
                     three.accuracy(), three.macroF1(), three.recall()[1], majority3);
         }
+    }
+
+    private static double twoWayAccuracy(VerdictModel model, List<CalibrationData.Row> test) {
+        return test.stream().filter(r -> (decide(model, r).verdict() == Verdict.CORRECT) == (r.label() == Verdict.CORRECT))
+                .count() / (double) test.size();
     }
 
     private static double twoWayAccuracy(List<CalibrationData.Row> test, int at, double cut) {
@@ -511,6 +542,7 @@ public final class CalibrationCommand {
         boolean showErrors = false;
         boolean ablation = false;
         boolean writeWeights = false;
+        Path export = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -533,6 +565,7 @@ public final class CalibrationCommand {
                     case "--semeval" -> semeval = Path.of(value);
                     case "--folds" -> folds = Integer.parseInt(value);
                     case "--seed" -> seed = Long.parseLong(value);
+                    case "--export" -> export = Path.of(value);
                     case "--models" -> {
                         List<SentenceModel> chosen = new ArrayList<>();
                         for (String name : value.split(",")) {
@@ -563,7 +596,7 @@ public final class CalibrationCommand {
             err.println("Cannot read the development set " + devset + ".");
             return null;
         }
-        return new Options(devset, bank, output, semeval, models, folds, seed, skipUnknown, showErrors, ablation, writeWeights);
+        return new Options(devset, bank, output, semeval, models, folds, seed, skipUnknown, showErrors, ablation, writeWeights, export);
     }
 
     static String usage() {
@@ -571,6 +604,7 @@ public final class CalibrationCommand {
                 Usage: quizbot grading-fit   [--devset FILE] [--bank DIR] [--semeval DIR] [--output FILE] [--models a,b] [--skip-unknown]
                        quizbot grading-bench [--devset FILE] [--bank DIR] [--semeval DIR] [--models a,b] [--folds K] [--seed N]
                                              [--ablation] [--show-errors] [--skip-unknown] [--write-weights [--output FILE]]
+                                             [--export DIR]
                   Defaults: --devset src/test/resources/grading/devset.jsonl --bank questions
                             --output src/main/resources/grading/weights.json --semeval ../shared/benchmarks/semeval2013
                             --models all-minilm-l6-v2-q --folds 5 --seed 42""";

@@ -26,7 +26,7 @@ import dev.quizbot.bank.Question;
 final class MeasurementCache {
 
     /** Bump when a measurement's computation changes without its name changing. */
-    static final String VERSION = "3";
+    static final String VERSION = "4";
 
     /** Stands for an answer the screen or the language check decided. */
     static final double[] DECIDED = new double[0];

@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** liblinear fits the three verdict models; the weights survive weights.json; scores stay in their verdict's band. */
+/** XGBoost (and liblinear, the learner compared with) fit the three verdict models; they survive weights.json; scores stay in their verdict's band. */
 class VerdictFitTest {
 
     private static final List<String> NAMES = List.of("recall", "opposite");
@@ -34,9 +36,10 @@ class VerdictFitTest {
         return examples;
     }
 
-    @Test
-    void learnsTheThreeDecisionsFromLabelledAnswers() {
-        VerdictModel model = VerdictFit.fit(NAMES, examples());
+    @ParameterizedTest
+    @EnumSource(VerdictFit.Learner.class)
+    void learnsTheThreeDecisionsFromLabelledAnswers(VerdictFit.Learner learner) {
+        VerdictModel model = VerdictFit.fit(NAMES, examples(), learner);
         assertThat(model.decide(new double[] {0.95, 0}).verdict()).isEqualTo(Verdict.CORRECT);
         assertThat(model.decide(new double[] {0.55, 0}).verdict()).isEqualTo(Verdict.PARTIAL);
         assertThat(model.decide(new double[] {0.1, 0}).verdict()).isEqualTo(Verdict.INCORRECT);
@@ -60,9 +63,10 @@ class VerdictFitTest {
         assertThat(model.decide(new double[] {0.71, 0}).confidence()).isLessThan(model.decide(new double[] {0.99, 0}).confidence());
     }
 
-    @Test
-    void weightsSurviveTheirFile(@TempDir Path dir) {
-        VerdictModel model = VerdictFit.fit(NAMES, examples());
+    @ParameterizedTest
+    @EnumSource(VerdictFit.Learner.class)
+    void weightsSurviveTheirFile(VerdictFit.Learner learner, @TempDir Path dir) {
+        VerdictModel model = VerdictFit.fit(NAMES, examples(), learner);
         Path file = dir.resolve("weights.json");
         new VerdictWeights(Map.of("test-model", model, VerdictWeights.CONCEPTS_ONLY, model), Map.of("procedure", "test")).write(file);
         VerdictWeights read = VerdictWeights.parse(VerdictWeights.json().readTree(file.toFile()));
@@ -73,6 +77,35 @@ class VerdictFitTest {
                     org.assertj.core.data.Offset.offset(1e-4));
         }
         assertThat(read.provenance()).containsEntry("procedure", "test");
+        assertThat(back.correct().getClass()).isEqualTo(model.correct().getClass());
+    }
+
+    @Test
+    void aModelOfAnUnknownKindIsRefusedByName() {
+        var root = VerdictWeights.json().readTree("""
+                {"models": {"m": {"features": ["a"], "correct": {"kind": "forest"}, "partial": {"kind": "constant", "p": 0.5},
+                 "contradictory": {"kind": "constant", "p": 0.5}}}}""");
+        assertThatThrownBy(() -> VerdictWeights.parse(root)).hasMessageContaining("unknown kind of model 'forest'");
+    }
+
+    @Test
+    void theBundledModelsAverageBoostedTreesAndALogisticModel() {
+        VerdictModel bundled = VerdictWeights.bundled().forModel("all-minilm-l6-v2-q").orElseThrow();
+        assertThat(bundled.correct()).isInstanceOfSatisfying(Probability.Average.class, average ->
+                assertThat(average.members()).hasExactlyElementsOfTypes(Probability.BoostedTrees.class, Probability.Logistic.class));
+    }
+
+    @Test
+    void anAnswerThatSaysTheOppositeEarnsNoPartialCredit() {
+        // every answer is "partly right" to this model, but a contradiction rule's finding rules partial out
+        List<String> names = List.of("soft_recall", "rule_contradiction");
+        VerdictModel model = new VerdictModel(names, new Probability.Constant(0.1), new Probability.Constant(0.9),
+                new Probability.Constant(0.1), 0.5);
+        assertThat(model.decide(new double[] {0.6, 0}).verdict()).isEqualTo(Verdict.PARTIAL);
+        assertThat(model.decide(new double[] {0.6, 1}).verdict()).isEqualTo(Verdict.INCORRECT);
+        VerdictModel saysOpposite = new VerdictModel(names, new Probability.Constant(0.1), new Probability.Constant(0.9),
+                new Probability.Constant(0.8), 0.5);
+        assertThat(saysOpposite.decide(new double[] {0.6, 0}).verdict()).isEqualTo(Verdict.INCORRECT);
     }
 
     @Test
