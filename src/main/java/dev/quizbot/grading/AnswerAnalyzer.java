@@ -148,25 +148,24 @@ public final class AnswerAnalyzer {
         features[at++] = misconceptionMargin;
         features[at++] = contradiction.count() > 0 ? 1 : 0;
         features[at++] = denial.isPresent() ? 1 : 0;
-        double[] nearest = againstExamples(answer, examples, questionText, q, wordCount);
+        double[] nearest = againstExamples(answer, examples, q);
         System.arraycopy(nearest, 0, features, at, nearest.length);
         Optional<Contradictions.Clash> clash = contradiction.example().or(() -> denial.map(d -> (Contradictions.Clash) d));
         double similarity = answer.hasVectors() ? best[PairFeatures.NAMES.indexOf("cosine")] : -1;
         return new Analysis(q, screened, Optional.empty(), matches, clash, misconception, similarity, Optional.of(features));
     }
 
-    private double[] againstExamples(ReadText answer, SettledAnswers examples, ReadText questionText, PreparedQuestion q,
-                                     int wordCount) {
+    private double[] againstExamples(ReadText answer, SettledAnswers examples, PreparedQuestion q) {
         double[] out = new double[EXAMPLE_FEATURES.size()];
         if (examples.isEmpty()) {
             return out;
         }
         List<double[]> near = new ArrayList<>(); // {likeness, 1 if right}
         for (String right : nearestByMeaning(answer, examples.correct())) {
-            near.add(new double[] {likeness(answer, right, questionText, q, wordCount), 1});
+            near.add(new double[] {likeness(answer, right, q), 1});
         }
         for (String wrong : nearestByMeaning(answer, examples.wrong())) {
-            near.add(new double[] {likeness(answer, wrong, questionText, q, wordCount), 0});
+            near.add(new double[] {likeness(answer, wrong, q), 0});
         }
         double nearestRight = near.stream().filter(n -> n[1] == 1).mapToDouble(n -> n[0]).max().orElse(0);
         double nearestWrong = near.stream().filter(n -> n[1] == 0).mapToDouble(n -> n[0]).max().orElse(0);
@@ -201,9 +200,8 @@ public final class AnswerAnalyzer {
     }
 
     /** How alike two answers are, in both directions: a settled answer is no reference, it can say too much or too little. */
-    private double likeness(ReadText answer, String example, ReadText questionText, PreparedQuestion q, int wordCount) {
-        double[] pair = PairFeatures.measure(answer, reference(example), questionText, q.questionStems(), wordCount, relations);
-        return (pair[0] + pair[3]) / 2 + pair[7];
+    private double likeness(ReadText answer, String example, PreparedQuestion q) {
+        return PairFeatures.likeness(answer, reference(example), q.questionStems());
     }
 
     /** How close a pair measurement says the answer is to that text: aligned words and meaning together. */

@@ -30,13 +30,33 @@ final class PairFeatures {
     private PairFeatures() {
     }
 
-    static double[] measure(ReadText answer, ReadText reference, ReadText question, Set<String> questionStems,
-                            int answerWordCount, WordRelations relations) {
-        Set<String> answerStems = stems(answer);
-        Set<String> referenceStems = stems(reference);
-        ConceptMatcher.StemIndex answerIndex = new ConceptMatcher.StemIndex(answerStems);
-        ConceptMatcher.StemIndex referenceIndex = new ConceptMatcher.StemIndex(referenceStems);
+    /** What the alignment of one pair found, before it is turned into shares. */
+    private record Alignment(double softNovel, double softAll, int novel, int aligned, int lexical, double precision,
+                             int answerNovel, int unaligned, int lexicalPrecision) {
 
+        double softRecall() {
+            return novel == 0 ? 0 : softNovel / novel;
+        }
+
+        double softPrecision() {
+            return answerNovel == 0 ? 0 : precision / answerNovel;
+        }
+    }
+
+    /**
+     * How alike two answers are, in both directions (the soft recall and soft precision of their
+     * alignment, averaged) plus their sentence vectors' cosine: the same numbers {@link #measure}
+     * gives, without the measurements a settled answer's likeness does not use.
+     */
+    static double likeness(ReadText answer, ReadText other, Set<String> questionStems) {
+        Alignment alignment = align(answer, other, questionStems,
+                new ConceptMatcher.StemIndex(stems(answer)), new ConceptMatcher.StemIndex(stems(other)));
+        double cosine = answer.hasVectors() && other.hasVectors() ? dot(answer.whole(), other.whole()) : 0;
+        return (alignment.softRecall() + alignment.softPrecision()) / 2 + cosine;
+    }
+
+    private static Alignment align(ReadText answer, ReadText reference, Set<String> questionStems,
+                                   ConceptMatcher.StemIndex answerIndex, ConceptMatcher.StemIndex referenceIndex) {
         // Every reference word against every answer word, once: both directions read the same matrix.
         float[][] likeness = likeness(reference.words(), answer.words());
         double softNovel = 0;
@@ -47,16 +67,16 @@ final class PairFeatures {
         List<ReadText.Word> referenceWordList = reference.words();
         for (int r = 0; r < referenceWordList.size(); r++) {
             ReadText.Word word = referenceWordList.get(r);
-            double best = answerIndex.containsLike(word.stem()) ? 1 : rowBest(likeness, r);
+            boolean same = answerIndex.containsLike(word.stem());
+            double best = same ? 1 : rowBest(likeness, r);
             softAll += best;
             if (!questionStems.contains(word.stem())) {
                 novel++;
                 softNovel += best;
                 aligned += best >= ALIGNED ? 1 : 0;
-                lexical += answerIndex.containsLike(word.stem()) ? 1 : 0;
+                lexical += same ? 1 : 0;
             }
         }
-        int referenceWords = reference.words().size();
 
         double precision = 0;
         int answerNovel = 0;
@@ -75,18 +95,30 @@ final class PairFeatures {
             lexicalPrecision += same ? 1 : 0;
             unaligned += best < UNALIGNED ? 1 : 0;
         }
+        return new Alignment(softNovel, softAll, novel, aligned, lexical, precision, answerNovel, unaligned, lexicalPrecision);
+    }
+
+    static double[] measure(ReadText answer, ReadText reference, ReadText question, Set<String> questionStems,
+                            int answerWordCount, WordRelations relations) {
+        Set<String> answerStems = stems(answer);
+        Set<String> referenceStems = stems(reference);
+        Alignment alignment = align(answer, reference, questionStems, new ConceptMatcher.StemIndex(answerStems),
+                new ConceptMatcher.StemIndex(referenceStems));
+        int referenceWords = reference.words().size();
+        int novel = alignment.novel();
+        int answerNovel = alignment.answerNovel();
 
         double cosine = answer.hasVectors() && reference.hasVectors() ? dot(answer.whole(), reference.whole()) : 0;
         double questionCosine = answer.hasVectors() && question.hasVectors() ? dot(answer.whole(), question.whole()) : 0;
         int answerWords = answer.words().size();
         return new double[] {
-                novel == 0 ? 0 : softNovel / novel,
-                referenceWords == 0 ? 0 : softAll / referenceWords,
-                novel == 0 ? 0 : aligned / (double) novel,
-                answerNovel == 0 ? 0 : precision / answerNovel,
-                answerNovel == 0 ? 0 : unaligned / (double) answerNovel,
-                novel == 0 ? 0 : lexical / (double) novel,
-                answerNovel == 0 ? 0 : lexicalPrecision / (double) answerNovel,
+                alignment.softRecall(),
+                referenceWords == 0 ? 0 : alignment.softAll() / referenceWords,
+                novel == 0 ? 0 : alignment.aligned() / (double) novel,
+                alignment.softPrecision(),
+                answerNovel == 0 ? 0 : alignment.unaligned() / (double) answerNovel,
+                novel == 0 ? 0 : alignment.lexical() / (double) novel,
+                answerNovel == 0 ? 0 : alignment.lexicalPrecision() / (double) answerNovel,
                 cosine,
                 questionCosine,
                 cosine - questionCosine,

@@ -50,14 +50,19 @@ class OutboxRepository {
     /**
      * Puts a newer payload into the pending row holding {@code coalesceKey}, if there is one (it
      * may be in flight: its revision tells the worker to deliver it once more). The caller holds
-     * the round's row lock, so two answers never race here.
+     * the round's row lock, so two answers never race here; a worker recording that row as
+     * delivered may, so the update names the key and the pending state, not the row's id: one
+     * found pending but delivered before the update could lock it is no longer a place for the
+     * newer count (it would be stored on a delivered row and never shown), and the caller makes
+     * a new row instead.
      */
     Optional<Long> coalesce(String coalesceKey, String payload) {
-        Optional<Long> id = jdbc.sql("SELECT id FROM outbox WHERE coalesce_key = ?").param(coalesceKey)
-                .query(Long.class).optional();
-        id.ifPresent(found -> jdbc.sql("UPDATE outbox SET payload = ?, revision = revision + 1 WHERE id = ?")
-                .params(payload, found).update());
-        return id;
+        int updated = jdbc.sql("UPDATE outbox SET payload = ?, revision = revision + 1 WHERE coalesce_key = ? AND state = 'PENDING'")
+                .params(payload, coalesceKey).update();
+        if (updated == 0) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT id FROM outbox WHERE coalesce_key = ?").param(coalesceKey).query(Long.class).optional();
     }
 
     /**

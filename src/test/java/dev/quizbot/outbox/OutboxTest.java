@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -311,6 +312,53 @@ class OutboxTest {
         assertThat(state(first)).isEqualTo("DELIVERED");
         // once delivered, the next answer starts a new pending edit
         assertThat(outbox.enqueue(new Announcement.AnswerCountChanged(channel, 9_000_001, 5))).isNotEqualTo(first);
+    }
+
+    /**
+     * A newer count that finds the pending edit while a worker is recording that edit as
+     * delivered: it used to be written onto the delivered row and never shown (the count stuck one
+     * behind after a burst of answers). It gets a pending edit of its own.
+     */
+    @Test
+    void aCountArrivingWhileItsEditIsRecordedAsDeliveredIsStillShown() throws Exception {
+        ChannelRef channel = new ChannelRef(platform(), "c", "quiz");
+        long first = outbox.enqueue(new Announcement.AnswerCountChanged(channel, 9_200_001, 1));
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        CountDownLatch recording = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            // the worker's record of the delivery, its transaction still open
+            Future<?> worker = threads.submit(() -> tx.executeWithoutResult(status -> {
+                jdbc.sql("UPDATE outbox SET state = 'DELIVERED', coalesce_key = NULL WHERE id = ?").param(first).update();
+                recording.countDown();
+                awaitQuietly(commit);
+            }));
+            assertThat(recording.await(10, TimeUnit.SECONDS)).isTrue();
+            // the next answer's count finds the row still pending and waits for the worker's lock
+            Future<Long> second = threads.submit(() -> tx.execute(status ->
+                    outbox.enqueue(new Announcement.AnswerCountChanged(channel, 9_200_001, 2))));
+            Thread.sleep(500);
+            commit.countDown();
+            worker.get(10, TimeUnit.SECONDS);
+            long id = second.get(10, TimeUnit.SECONDS);
+
+            assertThat(id).isNotEqualTo(first);
+            assertThat(state(id)).isEqualTo("PENDING");
+            assertThat(jdbc.sql("SELECT payload FROM outbox WHERE id = ?").param(id).query(String.class).single())
+                    .isEqualTo(payloads.write(new Announcement.AnswerCountChanged(channel, 9_200_001, 2)));
+        } finally {
+            commit.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
