@@ -9,7 +9,8 @@
  * {@code WordRelations}, negation) and against the question ({@code AnswerAnalyzer}: key concepts
  * by {@code ConceptMatcher}, misconceptions, the {@code Contradictions} and {@code NegatedFacts}
  * rules) and against the answers people already settled for the question ({@code SettledAnswers},
- * from a {@code SettledAnswerSource} such as the review queue); the fitted {@code VerdictModel} in
+ * from a {@code SettledAnswerSource} such as the review queue); the fitted {@code VerdictModel} (its
+ * {@code Probability} models: boosted trees and a logistic model, averaged) in
  * {@code grading/weights.json} turns the measurements into verdict, score and confidence, and
  * {@code Explanations} words them. Fitting and measuring the grader is not done at run time: it
  * lives in {@link dev.quizbot.grading.calibration}.

@@ -50,17 +50,13 @@ class ReportedGradingFailuresTest {
         assertThat(grade.score()).isLessThan(70);
     }
 
-    /**
-     * Was correct 95. The grader still leans towards correct on it (the key terms are all there and
-     * the nonsense is about them), but no longer with confidence: it is marked provisional, so a
-     * person settles it. docs/benchmarks.md lists it among the known weak spots.
-     */
+    /** Was correct 95, then correct but provisional; the boosted trees read it as the nonsense it is. */
     @Test
-    void logitsNonsenseIsNeverConfidentlyCorrect() {
+    void logitsNonsenseIsNotCorrect() {
         Grade grade = grader.grade(question("temperature"), "My logits are delicious with softmax sauce. Randomness is my cat's name, "
                 + "and the temperature in my kitchen is deterministic.");
-        assertThat(grade.verdict() != Verdict.CORRECT || grade.provisional()).as(grade.toString()).isTrue();
-        assertThat(grade.score()).isLessThan(90);
+        assertThat(grade.verdict()).as(grade.toString()).isNotEqualTo(Verdict.CORRECT);
+        assertThat(grade.score()).isLessThan(70);
     }
 
     @Test
