@@ -176,15 +176,30 @@ public class OutboxWorker implements AutoCloseable {
      */
     public int drain() {
         int tried = 0;
+        // A count edit re-armed by newer answers is due again at once; one drain sends it once, or a steady
+        // stream of answers would have the drain edit the post back to back, a hundred times over.
+        Set<Long> sent = ConcurrentHashMap.newKeySet();
         for (int batch = 0; batch < MAX_BATCHES_PER_DRAIN; batch++) {
             List<OutboxRepository.Claimed> claimed = claim(Optional.empty(), properties.batchSize());
             if (claimed.isEmpty()) {
                 break;
             }
-            tried += claimed.size();
+            List<OutboxRepository.Claimed> fresh = new ArrayList<>();
+            for (OutboxRepository.Claimed row : claimed) {
+                if (sent.contains(row.id())) {
+                    rows.release(row, clock.instant());
+                } else {
+                    fresh.add(row);
+                }
+            }
+            if (fresh.isEmpty()) {
+                break;
+            }
+            tried += fresh.size();
             // one row per round at most (older rows first), so the batch may go out side by side
             List<Future<?>> running = new ArrayList<>();
-            for (OutboxRepository.Claimed row : claimed) {
+            for (OutboxRepository.Claimed row : fresh) {
+                sent.add(row.id());
                 DeliveryPort port = ports().get(row.platform());
                 if (port != null && port.inline()) {
                     process(row);
