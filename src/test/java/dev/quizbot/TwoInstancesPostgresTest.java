@@ -14,17 +14,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.quizbot.bank.QuestionBankService;
@@ -33,11 +29,11 @@ import dev.quizbot.chat.Reply;
 import dev.quizbot.console.ConsoleChat;
 import dev.quizbot.round.RoundService;
 import dev.quizbot.schedule.ScheduleService;
+import dev.quizbot.testing.Instances;
 import dev.quizbot.testing.MutableClock;
 import dev.quizbot.testing.PostgresAvailable;
 import dev.quizbot.testing.PostgresServer;
 import dev.quizbot.testing.Screen;
-import dev.quizbot.testing.TestBeans;
 
 /**
  * Two quizbot instances (two application contexts) on one PostgreSQL database, as in a
@@ -62,16 +58,10 @@ class TwoInstancesPostgresTest {
 
     @BeforeAll
     static void startTwoInstances() throws IOException {
-        bankDir = dir.resolve("bank");
-        Files.createDirectories(bankDir);
-        try (Stream<Path> files = Files.list(Path.of("src/test/resources/test-bank"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, bankDir.resolve(file.getFileName()));
-            }
-        }
+        bankDir = Instances.copyTestBank(dir);
         String url = PostgresServer.shared().newDatabase("two_instances");
-        first = start(url, "first");
-        second = start(url, "second");
+        first = Instances.start(url, bankDir, dir.resolve("first"), announced::add);
+        second = Instances.start(url, bankDir, dir.resolve("second"), announced::add);
     }
 
     @AfterAll
@@ -82,29 +72,6 @@ class TwoInstancesPostgresTest {
         if (first != null) {
             first.close();
         }
-    }
-
-    private static ConfigurableApplicationContext start(String url, String name) {
-        return new SpringApplicationBuilder(QuizbotApplication.class, TestBeans.class)
-                .listeners((ApplicationListener<PayloadApplicationEvent<?>>) event -> {
-                    if (event.getPayload() instanceof Announcement a) {
-                        announced.add(a);
-                    }
-                })
-                .run("--quizbot.bank.path=" + bankDir,
-                        "--quizbot.bank.follow-interval=100ms",
-                        "--quizbot.data-dir=" + dir.resolve(name),
-                        "--quizbot.ticker.enabled=false",
-                        "--quizbot.console.enabled=false",
-                        "--quizbot.scoring.default-zone=UTC",
-                        "--spring.main.web-application-type=none",
-                        "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=" + PostgresServer.shared().username(),
-                        "--spring.datasource.password=",
-                        // the console delivers on the committing thread (its output must come before the
-                        // reply), which then needs a second connection: a pool smaller than the test's 8
-                        // concurrent players would make them wait out the pool's timeout
-                        "--spring.datasource.hikari.maximum-pool-size=12");
     }
 
     private static String unique(String name) {
