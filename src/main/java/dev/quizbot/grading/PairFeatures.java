@@ -241,7 +241,7 @@ final class PairFeatures {
     }
 
     /** Dot product in four running sums, which the JIT keeps in registers (word vectors are 384 long). */
-    static float dotFloat(float[] a, float[] b) {
+    private static float dotFloat(float[] a, float[] b) {
         float s0 = 0;
         float s1 = 0;
         float s2 = 0;

@@ -101,6 +101,7 @@ public sealed interface Probability permits Probability.Average, Probability.Boo
             return model.clone();
         }
 
+        /** Called by concurrent graders on one booster: XGBoost's prediction on tree models is thread-safe since 1.4. */
         @Override
         public double of(double[] x) {
             float[] row = new float[x.length];

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -178,7 +179,7 @@ public class OutboxWorker implements AutoCloseable {
         int tried = 0;
         // A count edit re-armed by newer answers is due again at once; one drain sends it once, or a steady
         // stream of answers would have the drain edit the post back to back, a hundred times over.
-        Set<Long> sent = ConcurrentHashMap.newKeySet();
+        Set<Long> sent = new HashSet<>();
         for (int batch = 0; batch < MAX_BATCHES_PER_DRAIN; batch++) {
             List<OutboxRepository.Claimed> claimed = claim(Optional.empty(), properties.batchSize());
             if (claimed.isEmpty()) {

@@ -35,13 +35,7 @@ final class VerdictFit {
 
     /** How a probability is fitted. What ships is {@link #AVERAGE}: trees and the logistic model, averaged. */
     enum Learner {
-        AVERAGE("average of boosted trees and logistic"), BOOSTED_TREES("boosted trees"), LOGISTIC("logistic");
-
-        final String label;
-
-        Learner(String label) {
-            this.label = label;
-        }
+        AVERAGE, BOOSTED_TREES, LOGISTIC
     }
 
     static final double C = 1.0;
